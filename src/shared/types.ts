@@ -1,0 +1,73 @@
+/**
+ * The shapes the kit's REST API (`batchkeys/v1`) and the PHP screens hand to scripts.
+ * See docs/architecture.md, "REST" and "PHP facade".
+ */
+
+/** Design section 4. */
+export type LicenseState = 'inactive' | 'active' | 'grace' | 'lapsed' | 'invalid';
+
+/**
+ * A product's key format (registration arg `key_format`): `groups` groups of `length`
+ * characters joined by `separator`; `chars` is the body of a regular-expression character
+ * class (for example `A-Za-z0-9`).
+ */
+export interface KeyFormat {
+	groups: number;
+	length: number;
+	separator: string;
+	chars: string;
+}
+
+/** `Product::to_client_array()`: what a script may know about a product. */
+export interface ProductInfo {
+	slug: string;
+	name: string;
+	key_format: KeyFormat;
+	placeholder: string;
+}
+
+/** The license view: every success body, and `data.license` in every error body. */
+export interface LicenseView {
+	product: string;
+	state: LicenseState;
+	features_enabled: boolean;
+	/** The kit code of the last answer (`none` when nothing was asked yet). */
+	code: string;
+	message: string;
+	hint: string;
+	/** Masked: every character but the separators and the last 4 is `•`. */
+	key: string | null;
+	/** ISO 8601 (UTC) or null. */
+	last_checked: string | null;
+	last_success: string | null;
+	next_check: string | null;
+	grace_until: string | null;
+	retry_after: string | null;
+	/** The raw upstream ERROR text, only for `upstream_error` and administrators. */
+	detail: string | null;
+}
+
+/** `GET /products`: each product the current user may manage, with its license. */
+export type ProductWithLicense = ProductInfo & { license: LicenseView };
+
+/** WordPress's REST error shape, as the kit fills it. */
+export interface RestErrorBody {
+	code: string;
+	message: string;
+	data?: {
+		status?: number;
+		hint?: string;
+		license?: LicenseView;
+		[ key: string ]: unknown;
+	} | null;
+}
+
+/** What the REST client rejects with, whatever went wrong. */
+export interface NormalisedError {
+	code: string;
+	message: string;
+	hint: string;
+	/** The HTTP status, or 0 when no answer came (offline, not JSON). */
+	status: number;
+	license?: LicenseView;
+}

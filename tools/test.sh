@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# npm test: every suite, one closing line `N passed, N failed` over all of them.
+#   1. static checks (eslint, stylelint, tsc, php -l, phpcs, phpstan), one count each
+#   2. jest (TypeScript units, the mock API, the config checks)
+#   3. PHPUnit on the real WordPress, once per entry of BATCHKEYS_PHP_MATRIX ("suite:db ...",
+#      default "sid:sqlite"; CI runs sid and trixie on SQLite and MariaDB)
+#   4. Playwright with Debian's Chromium against the local site
+# It starts the sites and mock it needs, stops them at the end, and exits non-zero on any failure.
+set -uo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$BK_ROOT"
+
+results="$BK_STATE/results"
+rm -rf "$results"
+mkdir -p "$results"
+matrix=${BATCHKEYS_PHP_MATRIX:-sid:sqlite}
+started_sites=()
+count() { node_modules/.bin/tsx tools/test-results.ts "$@"; }
+
+cleanup() {
+	local site
+	for site in "${started_sites[@]}"; do bash tools/site.sh stop --name="$site" >/dev/null 2>&1; done
+	bash tools/site.sh stop --name=none >/dev/null 2>&1 # stops MariaDB when no site uses it
+}
+trap cleanup EXIT
+
+bk_log "PHP dev tools"
+bash tools/composer-install.sh || true
+
+# ------------------------------------------------------------------ 1. static checks
+check() { # label command...
+	local label=$1 out
+	shift
+	if out=$("$@" 2>&1); then
+		count add static "$label" 1 0
+	else
+		printf '%s\n' "$out" | tail -40
+		count add static "$label" 0 1
+	fi
+}
+bk_log "static checks"
+check "eslint" npx wp-scripts lint-js
+check "stylelint" npx wp-scripts lint-style "src/**/*.scss"
+check "tsc --noEmit" npx tsc --noEmit
+check "php -l" bash tools/lint-php.sh syntax
+check "phpcs (WPCS, PHPCompatibilityWP 7.4)" bash tools/lint-php.sh phpcs
+check "phpstan" bash tools/lint-php.sh phpstan
+
+# ------------------------------------------------------------------ 2. jest
+bk_log "jest"
+npx wp-scripts test-unit-js --json --outputFile="$results/jest.json" 2>&1 | tail -40
+count jest jest "$results/jest.json"
+
+# ------------------------------------------------------------------ build (the sites serve it)
+bk_log "build"
+if ! out=$(npx wp-scripts build 2>&1); then
+	printf '%s\n' "$out" | tail -20
+	count add build "wp-scripts build" 0 1
+else
+	touch plugin/build/.built
+	count add build "wp-scripts build" 1 0
+fi
+
+# ------------------------------------------------------------------ 3. PHPUnit per WordPress/database
+for entry in $matrix; do
+	suite=${entry%%:*}
+	dbkind=${entry##*:}
+	site=test
+	[ "$entry" = "sid:sqlite" ] || site="test-$suite-$dbkind"
+	label="phpunit ($suite, $dbkind)"
+	bk_log "$label: starting the site"
+	if ! bash tools/site.sh start --name="$site" --wp="$suite" --db="$dbkind" --no-build; then
+		count add "$label" "site start" 0 1
+		continue
+	fi
+	started_sites+=("$site")
+	bk_log "$label"
+	BATCHKEYS_SITE="$BK_STATE/site-$site.json" phpunit --log-junit "$results/phpunit-$site.xml" 2>&1 | tail -60
+	count junit "$label" "$results/phpunit-$site.xml"
+	[ "$site" = test ] || bash tools/site.sh stop --name="$site" >/dev/null
+done
+
+# ------------------------------------------------------------------ 4. Playwright
+if [ "${BATCHKEYS_SKIP_E2E:-0}" != 1 ]; then
+	bk_log "playwright"
+	if bash tools/site.sh start --name=test --no-build >/dev/null; then
+		started_sites+=(test)
+		BATCHKEYS_SITE="$BK_STATE/site-test.json" PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" \
+			bash tools/test-e2e.sh --reporter=list,json 2>&1 | tail -60
+		count playwright playwright "$results/playwright.json"
+	else
+		count add playwright "site start" 0 1
+	fi
+fi
+
+count total "$results"
