@@ -15,7 +15,10 @@ module.exports = [
 	...defaultConfig,
 	...wpPlugin.configs[ 'test-unit' ].map( ( config ) => ( {
 		...config,
-		files: [ '**/@(test|__tests__)/**/*.{ts,tsx}', '**/?(*.)test.{ts,tsx}' ],
+		files: [
+			'**/@(test|__tests__)/**/*.{ts,tsx}',
+			'**/?(*.)test.{ts,tsx}',
+		],
 	} ) ),
 	...wpPlugin.configs[ 'test-playwright' ].map( ( config ) => ( {
 		...config,

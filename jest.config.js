@@ -17,7 +17,11 @@ module.exports = {
 		'<rootDir>/test/fixtures/',
 		'<rootDir>/.batchkeys/',
 	],
-	modulePathIgnorePatterns: [ '<rootDir>/plugin/', '<rootDir>/vendor/', '<rootDir>/.batchkeys/' ],
+	modulePathIgnorePatterns: [
+		'<rootDir>/plugin/',
+		'<rootDir>/vendor/',
+		'<rootDir>/.batchkeys/',
+	],
 	setupFilesAfterEnv: [
 		...( defaultConfig.setupFilesAfterEnv || [] ),
 		'@testing-library/jest-dom',

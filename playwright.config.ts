@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // The wp-scripts preset (its global setup logs in as admin through REST and stores the session).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const baseConfig = require( '@wordpress/scripts/config/playwright.config.js' );
 
 type Site = { url: string };
-const siteFile = process.env.BATCHKEYS_SITE || join( __dirname, '.batchkeys', 'site.json' );
+const siteFile =
+	process.env.BATCHKEYS_SITE || join( __dirname, '.batchkeys', 'site.json' );
 const site = JSON.parse( readFileSync( siteFile, 'utf8' ) ) as Site;
 process.env.WP_BASE_URL = site.url;
 

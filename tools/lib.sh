@@ -55,8 +55,10 @@ bk_json_get() { # file key
 bk_require_php() {
 	local missing="" ext
 	command -v php >/dev/null 2>&1 || bk_die "PHP is missing. Install it with: npm run setup   (Debian/Ubuntu: apt-get install php-cli php-sqlite3 php-mysql php-curl php-xml php-mbstring php-intl php-zip)"
+	local modules
+	modules=$(php -m 2>/dev/null)
 	for ext in sqlite3 pdo_sqlite curl mbstring xml; do
-		php -m 2>/dev/null | grep -qix "$ext" || missing="$missing php-${ext/pdo_sqlite/sqlite3}"
+		grep -qix "$ext" <<<"$modules" || missing="$missing php-${ext/pdo_sqlite/sqlite3}"
 	done
 	[ -z "$missing" ] || bk_die "PHP extensions missing:$missing. Install them with: npm run setup   (or apt-get install$missing)"
 }

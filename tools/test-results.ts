@@ -7,17 +7,40 @@
  *   tsx tools/test-results.ts jest|junit|playwright <label> <report file>
  *   tsx tools/test-results.ts total
  */
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+	appendFileSync,
+	existsSync,
+	readFileSync,
+	writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 
-type Count = { suite: string; label: string; passed: number; failed: number; skipped: number };
+type Count = {
+	suite: string;
+	label: string;
+	passed: number;
+	failed: number;
+	skipped: number;
+};
 
-const summaryFile = join( __dirname, '..', '.batchkeys', 'results', 'summary.tsv' );
+const summaryFile = join(
+	__dirname,
+	'..',
+	'.batchkeys',
+	'results',
+	'summary.tsv'
+);
 
 function record( count: Count ): void {
 	appendFileSync(
 		summaryFile,
-		[ count.suite, count.label, count.passed, count.failed, count.skipped ].join( '\t' ) + '\n'
+		[
+			count.suite,
+			count.label,
+			count.passed,
+			count.failed,
+			count.skipped,
+		].join( '\t' ) + '\n'
 	);
 }
 
@@ -26,7 +49,10 @@ function readJson( file: string ): Record< string, unknown > | null {
 		return null;
 	}
 	try {
-		return JSON.parse( readFileSync( file, 'utf8' ) ) as Record< string, unknown >;
+		return JSON.parse( readFileSync( file, 'utf8' ) ) as Record<
+			string,
+			unknown
+		>;
 	} catch {
 		return null;
 	}
@@ -37,7 +63,13 @@ function num( value: unknown ): number {
 }
 
 function missing( suite: string, label: string ): Count {
-	return { suite, label: `${ label } (no report: the runner crashed)`, passed: 0, failed: 1, skipped: 0 };
+	return {
+		suite,
+		label: `${ label } (no report: the runner crashed)`,
+		passed: 0,
+		failed: 1,
+		skipped: 0,
+	};
 }
 
 export function fromJest( label: string, file: string ): Count {
@@ -50,7 +82,9 @@ export function fromJest( label: string, file: string ): Count {
 		label,
 		passed: num( report.numPassedTests ),
 		// A suite that fails to load has no tests to count but must not pass.
-		failed: num( report.numFailedTests ) + num( report.numRuntimeErrorTestSuites ),
+		failed:
+			num( report.numFailedTests ) +
+			num( report.numRuntimeErrorTestSuites ),
 		skipped: num( report.numPendingTests ) + num( report.numTodoTests ),
 	};
 }
@@ -70,7 +104,13 @@ export function fromJunit( label: string, file: string ): Count {
 	};
 	const failed = attr( 'failures' ) + attr( 'errors' );
 	const skipped = attr( 'skipped' );
-	return { suite: 'phpunit', label, passed: attr( 'tests' ) - failed - skipped, failed, skipped };
+	return {
+		suite: 'phpunit',
+		label,
+		passed: attr( 'tests' ) - failed - skipped,
+		failed,
+		skipped,
+	};
 }
 
 export function fromPlaywright( label: string, file: string ): Count {
@@ -95,7 +135,8 @@ function total(): number {
 				.split( '\n' )
 				.filter( Boolean )
 				.map( ( line ) => {
-					const [ suite, label, passed, failed, skipped ] = line.split( '\t' );
+					const [ suite, label, passed, failed, skipped ] =
+						line.split( '\t' );
 					return {
 						suite,
 						label,
@@ -123,7 +164,10 @@ function total(): number {
 		failed = 1;
 	}
 	const closing = `${ passed } passed, ${ failed } failed${ skipped ? `, ${ skipped } skipped` : '' }`;
-	writeFileSync( join( dirname( summaryFile ), 'closing-line.txt' ), closing + '\n' );
+	writeFileSync(
+		join( dirname( summaryFile ), 'closing-line.txt' ),
+		closing + '\n'
+	);
 	process.stdout.write( closing + '\n' );
 	return failed > 0 ? 1 : 0;
 }

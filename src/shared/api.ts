@@ -18,8 +18,12 @@ const vocabulary = {
 	describe: describeCode,
 };
 
-/** Normalises anything api-fetch (or a caller) rejected with. */
-export const toError = ( error: unknown ) => normaliseError( error, vocabulary );
+/**
+ * Normalises anything api-fetch (or a caller) rejected with.
+ * @param error
+ */
+export const toError = ( error: unknown ) =>
+	normaliseError( error, vocabulary );
 
 async function request< T >( options: APIFetchOptions< true > ): Promise< T > {
 	try {
@@ -36,11 +40,18 @@ const licensePath = ( slug: string ) =>
 export const getProducts = () =>
 	request< ProductWithLicense[] >( { path: `${ NAMESPACE }/products` } );
 
-/** The stored license view (no call to the license service). */
+/**
+ * The stored license view (no call to the license service).
+ * @param slug
+ */
 export const getLicense = ( slug: string ) =>
 	request< LicenseView >( { path: licensePath( slug ) } );
 
-/** Activates a key (surrounding white space removed, as PHP does). */
+/**
+ * Activates a key (surrounding white space removed, as PHP does).
+ * @param slug
+ * @param key
+ */
 export const activate = ( slug: string, key: string ) =>
 	request< LicenseView >( {
 		path: licensePath( slug ),
@@ -48,13 +59,19 @@ export const activate = ( slug: string, key: string ) =>
 		data: { key: trimKey( key ) },
 	} );
 
-/** Checks the stored key now. */
+/**
+ * Checks the stored key now.
+ * @param slug
+ */
 export const check = ( slug: string ) =>
 	request< LicenseView >( {
 		path: `${ NAMESPACE }/products/${ encodeURIComponent( slug ) }/check`,
 		method: 'POST',
 	} );
 
-/** Removes the stored key. */
+/**
+ * Removes the stored key.
+ * @param slug
+ */
 export const deactivate = ( slug: string ) =>
 	request< LicenseView >( { path: licensePath( slug ), method: 'DELETE' } );

@@ -180,14 +180,14 @@ export const CLIENT_MESSAGES: Record< string, () => CodeMessage > = {
 	fetch_error: () =>
 		m(
 			__( 'Your site could not be reached.', 'batchkeys' ),
-			__(
-				'Check your internet connection, then try again.',
-				'batchkeys'
-			)
+			__( 'Check your internet connection, then try again.', 'batchkeys' )
 		),
 	invalid_json: () =>
 		m(
-			__( 'Your site sent an answer that could not be read.', 'batchkeys' ),
+			__(
+				'Your site sent an answer that could not be read.',
+				'batchkeys'
+			),
 			__(
 				'Reload the page and try again. If it keeps happening, the site’s error log may say why.',
 				'batchkeys'
@@ -198,12 +198,18 @@ export const CLIENT_MESSAGES: Record< string, () => CodeMessage > = {
 const has = ( table: object, code: string ): boolean =>
 	Object.prototype.hasOwnProperty.call( table, code );
 
-/** Whether the script has its own message for this code. */
+/**
+ * Whether the script has its own message for this code.
+ * @param code
+ */
 export function isKnownCode( code: string ): boolean {
 	return has( KIT_MESSAGES, code ) || has( CLIENT_MESSAGES, code );
 }
 
-/** The message and hint for a code; a generic one naming the code when it is unknown. */
+/**
+ * The message and hint for a code; a generic one naming the code when it is unknown.
+ * @param code
+ */
 export function describeCode( code: string ): CodeMessage {
 	if ( has( KIT_MESSAGES, code ) ) {
 		return KIT_MESSAGES[ code ]();

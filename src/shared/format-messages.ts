@@ -41,7 +41,10 @@ export const FORMAT_MESSAGES: Record< FormatCode, () => CodeMessage > = {
 	} ),
 };
 
-/** The message for a code the script does not know: it names the code. */
+/**
+ * The message for a code the script does not know: it names the code.
+ * @param code
+ */
 export function genericMessage( code: string ): CodeMessage {
 	return {
 		message: sprintf(

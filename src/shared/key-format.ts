@@ -13,34 +13,40 @@ export const FORMAT_CODES: readonly FormatCode[] = [
 	'key_pattern',
 ];
 
-// PHP's trim() strips exactly these: space, tab, LF, CR, NUL, vertical tab.
-const PHP_TRIM = /^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g;
-
-/** The key as PHP will see it after `trim()`. */
+/**
+ * The key as PHP will see it: Key_Format::trim() strips exactly the white space that
+ * String.prototype.trim() strips, and keeps case.
+ *
+ * @param key What the person typed.
+ * @return The key without surrounding white space.
+ */
 export function trimKey( key: string ): string {
-	return key.replace( PHP_TRIM, '' );
+	return key.trim();
 }
 
-/** Escapes a string for use inside a `[...]` class of a `u`-flag regular expression. */
-function escapeForClass( text: string ): string {
-	return text.replace( /[\\\]\[^$.*+?(){}|\/-]/g, '\\$&' );
-}
+// Escapes text for a `[...]` class of a `u`-flag regular expression (like preg_quote).
+const escapeForClass = ( text: string ): string =>
+	text.replace( /[\\\]\[^$.*+?(){}|\/-]/g, '\\$&' );
 
-/** Escapes a string for use outside a class (in `u` mode `\-` is an error there). */
-function escapeForPattern( text: string ): string {
-	return text.replace( /[\\\]\[^$.*+?(){}|\/]/g, '\\$&' );
-}
+// Escapes text outside a class: in `u` mode only syntax characters may be escaped there.
+const escapeForPattern = ( text: string ): string =>
+	text.replace( /[\\\]\[^$.*+?(){}|\/]/g, '\\$&' );
 
+// A class PHP understands but JavaScript does not leaves that rule to the server.
 function compile( source: string ): RegExp | null {
 	try {
 		return new RegExp( source, 'u' );
 	} catch {
-		// A class PHP understands but JavaScript does not: leave that rule to the server.
 		return null;
 	}
 }
 
-/** How many characters (code points, like `mb_strlen`) a key of this format has. */
+/**
+ * How many characters (code points, like `mb_strlen`) a key of this format has.
+ *
+ * @param format The product's key format.
+ * @return The length of a well-formed key.
+ */
 export function expectedLength( format: KeyFormat ): number {
 	const separator = Array.from( format.separator ).length;
 	return (
@@ -74,16 +80,16 @@ export function validateKey(
 	}
 
 	const group = '[' + format.chars + ']{' + format.length + '}';
-	const rest =
+	const more =
 		format.groups > 1
 			? '(?:' +
-			  escapeForPattern( format.separator ) +
-			  group +
-			  '){' +
-			  ( format.groups - 1 ) +
-			  '}'
+				escapeForPattern( format.separator ) +
+				group +
+				'){' +
+				( format.groups - 1 ) +
+				'}'
 			: '';
-	const pattern = compile( '^' + group + rest + '$' );
+	const pattern = compile( '^' + group + more + '$' );
 	if ( pattern && ! pattern.test( trimmed ) ) {
 		return 'key_pattern';
 	}
@@ -91,7 +97,13 @@ export function validateKey(
 	return null;
 }
 
-/** The input's placeholder: `XXXXXXX-XXXXXXX-...` for the default format. */
+/**
+ * The input's placeholder: `XXXXXXX-XXXXXXX-...` for the default format (as PHP's
+ * Key_Format::placeholder()).
+ *
+ * @param format The product's key format.
+ * @return One X per character, groups joined by the separator.
+ */
 export function placeholder( format: KeyFormat ): string {
 	return Array.from( { length: format.groups }, () =>
 		'X'.repeat( format.length )

@@ -4,7 +4,8 @@
  */
 
 /** Design section 4. */
-export type LicenseState = 'inactive' | 'active' | 'grace' | 'lapsed' | 'invalid';
+export type LicenseState =
+	'inactive' | 'active' | 'grace' | 'lapsed' | 'invalid';
 
 /**
  * A product's key format (registration arg `key_format`): `groups` groups of `length`

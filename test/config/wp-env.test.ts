@@ -7,7 +7,6 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { loadConfig } = require( '@wordpress/env/lib/config' ) as {
 	loadConfig: ( directory: string ) => Promise< WpEnvConfig >;
 };
@@ -24,12 +23,17 @@ type WpEnvConfig = {
 };
 
 const root = resolve( __dirname, '..', '..' );
-const seed = readFileSync( join( root, 'test', 'mock-api', 'seed.ts' ), 'utf8' );
+const seed = readFileSync(
+	join( root, 'test', 'mock-api', 'seed.ts' ),
+	'utf8'
+);
 
 function seedCache(): void {
 	const home = mkdtempSync( join( tmpdir(), 'bk-wp-env-' ) );
 	process.env.WP_ENV_HOME = home;
-	const hash = createHash( 'md5' ).update( join( root, '.wp-env.json' ) ).digest( 'hex' );
+	const hash = createHash( 'md5' )
+		.update( join( root, '.wp-env.json' ) )
+		.digest( 'hex' );
 	mkdirSync( join( home, hash ), { recursive: true } );
 	writeFileSync(
 		join( home, hash, 'wp-env-cache.json' ),
@@ -47,20 +51,27 @@ describe( '.wp-env.json', () => {
 
 	it( 'mounts the plugin and the bundling fixtures', () => {
 		const development = config.env.development;
-		expect( development.pluginSources.map( ( source ) => source.path ) ).toEqual( [
-			join( root, 'plugin' ),
-		] );
-		expect( development.mappings[ 'wp-content/plugins/batchkeys-example-plugin' ].path ).toBe(
+		expect(
+			development.pluginSources.map( ( source ) => source.path )
+		).toEqual( [ join( root, 'plugin' ) ] );
+		expect(
+			development.mappings[
+				'wp-content/plugins/batchkeys-example-plugin'
+			].path
+		).toBe(
 			join( root, 'test/fixtures/plugins/batchkeys-example-plugin' )
 		);
-		expect( development.mappings[ 'wp-content/themes/batchkeys-example-theme' ].path ).toBe(
-			join( root, 'test/fixtures/themes/batchkeys-example-theme' )
-		);
+		expect(
+			development.mappings[ 'wp-content/themes/batchkeys-example-theme' ]
+				.path
+		).toBe( join( root, 'test/fixtures/themes/batchkeys-example-theme' ) );
 	} );
 
 	it( 'points the demo product at the mock on the host, with the mock’s seeded secret', () => {
 		const constants = config.env.development.config;
-		expect( constants.BATCHKEYS_API_URL ).toBe( 'http://host.docker.internal:8790/api.php' );
+		expect( constants.BATCHKEYS_API_URL ).toBe(
+			'http://host.docker.internal:8790/api.php'
+		);
 		const demoAuth = seed.match( /DEMO_AUTH = '([^']+)'/ );
 		expect( demoAuth ).not.toBeNull();
 		expect( constants.BATCHKEYS_DEMO_AUTH ).toBe( demoAuth?.[ 1 ] );
@@ -68,17 +79,32 @@ describe( '.wp-env.json', () => {
 	} );
 
 	it( 'starts the mock reachable from the containers', () => {
-		expect( config.lifecycleScripts.afterStart ).toContain( 'npm run mock-api -- --host 0.0.0.0 --port 8790' );
+		expect( config.lifecycleScripts.afterStart ).toContain(
+			'npm run mock-api -- --host 0.0.0.0 --port 8790'
+		);
 	} );
 
 	it( 'is rejected by wp-env when it holds an unknown key', async () => {
 		const directory = mkdtempSync( join( tmpdir(), 'bk-wp-env-bad-' ) );
-		const raw = JSON.parse( readFileSync( join( root, '.wp-env.json' ), 'utf8' ) ) as Record< string, unknown >;
-		writeFileSync( join( directory, '.wp-env.json' ), JSON.stringify( { ...raw, pluginz: [] } ) );
-		const hash = createHash( 'md5' ).update( join( directory, '.wp-env.json' ) ).digest( 'hex' );
-		mkdirSync( join( process.env.WP_ENV_HOME as string, hash ), { recursive: true } );
+		const raw = JSON.parse(
+			readFileSync( join( root, '.wp-env.json' ), 'utf8' )
+		) as Record< string, unknown >;
 		writeFileSync(
-			join( process.env.WP_ENV_HOME as string, hash, 'wp-env-cache.json' ),
+			join( directory, '.wp-env.json' ),
+			JSON.stringify( { ...raw, pluginz: [] } )
+		);
+		const hash = createHash( 'md5' )
+			.update( join( directory, '.wp-env.json' ) )
+			.digest( 'hex' );
+		mkdirSync( join( process.env.WP_ENV_HOME as string, hash ), {
+			recursive: true,
+		} );
+		writeFileSync(
+			join(
+				process.env.WP_ENV_HOME as string,
+				hash,
+				'wp-env-cache.json'
+			),
 			JSON.stringify( { latestWordPressVersion: '7.1' } )
 		);
 		await expect( loadConfig( directory ) ).rejects.toThrow( /pluginz/ );

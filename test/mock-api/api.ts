@@ -164,7 +164,10 @@ export async function handleApiRequest(
 		context.logLine( summarise( entry ) );
 		return;
 	}
-	if ( fault?.mode === 'delay' && ! ( await context.sleep( fault.delayMs ) ) ) {
+	if (
+		fault?.mode === 'delay' &&
+		! ( await context.sleep( fault.delayMs ) )
+	) {
 		return;
 	}
 	entry.answer = answerUnder( fault, request, context );

@@ -103,7 +103,9 @@ export function optionalStringList(
 	}
 	// Bindings are compared lower-case and are distinct.
 	return [
-		...new Set( value.map( ( item: string ) => item.trim().toLowerCase() ) ),
+		...new Set(
+			value.map( ( item: string ) => item.trim().toLowerCase() )
+		),
 	];
 }
 

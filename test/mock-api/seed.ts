@@ -36,7 +36,9 @@ export function newKeyRecord(
 	fields: Partial< Omit< KeyRecord, 'key' > > = {}
 ): KeyRecord {
 	const given = Object.fromEntries(
-		Object.entries( fields ).filter( ( [ , value ] ) => value !== undefined )
+		Object.entries( fields ).filter(
+			( [ , value ] ) => value !== undefined
+		)
 	);
 	return {
 		key,

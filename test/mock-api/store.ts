@@ -1,5 +1,11 @@
 // The key store: in memory, or mirrored to a JSON file (--store) so it survives restarts.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	renameSync,
+	writeFileSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 
 // Field names are the control interface's JSON names (snake_case), so records go out as they are.

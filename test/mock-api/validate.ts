@@ -141,9 +141,12 @@ function applyTokens(
 		return left < amount
 			? { record, valid: false }
 			: {
-					record: { ...record, tokens_used: record.tokens_used + amount },
+					record: {
+						...record,
+						tokens_used: record.tokens_used + amount,
+					},
 					valid: true,
-			  };
+				};
 	}
 	const topUp = -amount;
 	return {

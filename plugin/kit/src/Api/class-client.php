@@ -1,0 +1,251 @@
+<?php
+/**
+ * The HTTP client for the BatchKeys license API.
+ *
+ * @package BatchKeys\Kit
+ */
+
+namespace BatchKeys\Kit\Api;
+
+use BatchKeys\Kit\Product\Product;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * Spec section 1: everything in request headers, HTTPS only (except loopback or a local site),
+ * 5 s for a person waiting and 15 s in the background, the URL set only in PHP.
+ *
+ * Called only by an activation, a check now, the daily recheck and batchkeys_consume(); never on
+ * an ordinary page load. Each "our choice" is a named setting: the URL (constant
+ * BATCHKEYS_API_URL or filter batchkeys_api_url), the method (filter batchkeys_api_method), the
+ * timeouts (filter batchkeys_api_timeout).
+ */
+class Client {
+
+	/**
+	 * The documented endpoint.
+	 */
+	const DEFAULT_URL = 'https://batchkeys.com/api.php';
+
+	/**
+	 * Timeouts in seconds, by context.
+	 */
+	const TIMEOUTS = array(
+		'interactive' => 5,
+		'background'  => 15,
+	);
+
+	/**
+	 * Longest answer read (a real answer is a few dozen bytes).
+	 */
+	const MAX_BODY = 65536;
+
+	/**
+	 * Kit version, for the user agent.
+	 *
+	 * @var string
+	 */
+	private $version;
+
+	/**
+	 * A client.
+	 *
+	 * @param string $version Kit version.
+	 */
+	public function __construct( $version = '' ) {
+		$this->version = (string) $version;
+	}
+
+	/**
+	 * The API URL for a product: constant BATCHKEYS_API_URL, else the documented URL, through the
+	 * `batchkeys_api_url` filter. Never taken from a request.
+	 *
+	 * @param Product $product Product.
+	 * @return string
+	 */
+	public static function api_url( Product $product ) {
+		$url = defined( 'BATCHKEYS_API_URL' ) && is_string( constant( 'BATCHKEYS_API_URL' ) ) && '' !== constant( 'BATCHKEYS_API_URL' )
+			? (string) constant( 'BATCHKEYS_API_URL' )
+			: self::DEFAULT_URL;
+		/**
+		 * Filters the BatchKeys API URL (for example, to point one product at a mock).
+		 *
+		 * @param string $url  URL.
+		 * @param string $slug Product slug.
+		 */
+		$url = apply_filters( 'batchkeys_api_url', $url, $product->slug );
+		return is_string( $url ) ? trim( $url ) : self::DEFAULT_URL;
+	}
+
+	/**
+	 * Whether a URL may be called: https, or plain http to a loopback host, or any http on a site
+	 * whose environment type is `local`.
+	 *
+	 * @param string $url URL.
+	 * @return bool
+	 */
+	public static function is_allowed_url( $url ) {
+		$parts = wp_parse_url( $url );
+		if ( ! is_array( $parts ) || empty( $parts['scheme'] ) || empty( $parts['host'] ) ) {
+			return false;
+		}
+		$scheme = strtolower( $parts['scheme'] );
+		if ( 'https' === $scheme ) {
+			return true;
+		}
+		if ( 'http' !== $scheme ) {
+			return false;
+		}
+		return self::is_loopback( $parts['host'] ) || 'local' === wp_get_environment_type();
+	}
+
+	/**
+	 * Whether a host is loopback: localhost, 127.0.0.0/8 or ::1.
+	 *
+	 * @param string $host Host (IPv6 literals may be bracketed).
+	 * @return bool
+	 */
+	public static function is_loopback( $host ) {
+		$host = strtolower( trim( $host, '[]' ) );
+		if ( 'localhost' === $host || '::1' === $host ) {
+			return true;
+		}
+		return (bool) preg_match( '/^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/', $host, $m ) && max( (int) $m[1], (int) $m[2], (int) $m[3] ) <= 255;
+	}
+
+	/**
+	 * The `domain` header: the bare lower-case host of home_url() (no scheme, port, path, and no
+	 * www. stripping).
+	 *
+	 * @return string
+	 */
+	public static function domain() {
+		$host = wp_parse_url( home_url(), PHP_URL_HOST );
+		return is_string( $host ) ? strtolower( trim( $host, '[]' ) ) : '';
+	}
+
+	/**
+	 * The HTTP method (GET unless the `batchkeys_api_method` filter says POST).
+	 *
+	 * @return string
+	 */
+	public static function method() {
+		/**
+		 * Filters the HTTP method of API calls ('GET' or 'POST').
+		 *
+		 * @param string $method Method.
+		 */
+		$method = strtoupper( (string) apply_filters( 'batchkeys_api_method', 'GET' ) );
+		return in_array( $method, array( 'GET', 'POST' ), true ) ? $method : 'GET';
+	}
+
+	/**
+	 * Timeout for a context.
+	 *
+	 * @param string  $context 'interactive' (a person waits) or 'background'.
+	 * @param Product $product Product.
+	 * @return float
+	 */
+	public static function timeout( $context, Product $product ) {
+		$timeout = isset( self::TIMEOUTS[ $context ] ) ? self::TIMEOUTS[ $context ] : self::TIMEOUTS['interactive'];
+		/**
+		 * Filters the API timeout in seconds.
+		 *
+		 * @param int|float $timeout Seconds.
+		 * @param string    $context 'interactive' or 'background'.
+		 * @param string    $slug    Product slug.
+		 */
+		$timeout = (float) apply_filters( 'batchkeys_api_timeout', $timeout, $context, $product->slug );
+		return $timeout > 0 ? $timeout : (float) self::TIMEOUTS['interactive'];
+	}
+
+	/**
+	 * Asks BatchKeys about a key.
+	 *
+	 * @param Product             $product Product (its secret is read now).
+	 * @param string              $key     The customer's key.
+	 * @param array<string, int>  $extra   Optional headers: 'active' (1 or 0) or 'consume' (N).
+	 * @param string              $context 'interactive' or 'background'.
+	 * @return Answer
+	 */
+	public function request( Product $product, $key, array $extra = array(), $context = 'interactive' ) {
+		$secret = $product->secret();
+		if ( '' === $secret ) {
+			return new Answer( 'not_configured' );
+		}
+		$url = self::api_url( $product );
+		if ( ! self::is_allowed_url( $url ) ) {
+			$this->log( $product, $url, array(), 'not_configured (the API URL must use https)' );
+			return new Answer( 'not_configured' );
+		}
+
+		$headers = array(
+			'auth'   => $secret,
+			'key'    => (string) $key,
+			'domain' => self::domain(),
+		);
+		foreach ( array( 'active', 'consume' ) as $name ) {
+			if ( isset( $extra[ $name ] ) ) {
+				$headers[ $name ] = (string) (int) $extra[ $name ];
+			}
+		}
+
+		$started  = microtime( true );
+		$response = wp_remote_request(
+			$url,
+			array(
+				'method'              => self::method(),
+				'headers'             => $headers,
+				'timeout'             => self::timeout( $context, $product ),
+				'redirection'         => 0,
+				'sslverify'           => true,
+				'limit_response_size' => self::MAX_BODY,
+				'user-agent'          => 'BatchKeys-for-WordPress/' . $this->version,
+			)
+		);
+		$answer = Answer_Parser::parse( $response );
+
+		$status = is_wp_error( $response ) ? $response->get_error_code() : (string) wp_remote_retrieve_response_code( $response );
+		$this->log(
+			$product,
+			$url,
+			$headers,
+			sprintf( '%s (HTTP %s, %d ms, %s)', $answer->code, $status, (int) round( ( microtime( true ) - $started ) * 1000 ), $context )
+		);
+		return $answer;
+	}
+
+	/**
+	 * Logs one call when WP_DEBUG is on (filter `batchkeys_debug_log`): the secret as ****, the
+	 * key masked.
+	 *
+	 * @param Product              $product Product.
+	 * @param string               $url     URL.
+	 * @param array<string,string> $headers Headers sent.
+	 * @param string               $outcome What happened.
+	 * @return void
+	 */
+	private function log( Product $product, $url, array $headers, $outcome ) {
+		/**
+		 * Filters whether API calls are written to the PHP error log (default: WP_DEBUG).
+		 *
+		 * @param bool $log Whether to log.
+		 */
+		if ( ! apply_filters( 'batchkeys_debug_log', defined( 'WP_DEBUG' ) && WP_DEBUG ) ) {
+			return;
+		}
+		$shown = array();
+		foreach ( $headers as $name => $value ) {
+			if ( 'auth' === $name ) {
+				$value = '****';
+			} elseif ( 'key' === $name ) {
+				$value = (string) $product->key_format->mask( $value );
+			}
+			$shown[] = $name . ': ' . $value;
+		}
+		// phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_error_log -- opt-in debug log; the secret is never written.
+		error_log( sprintf( 'BatchKeys: %s %s [%s] -> %s', $product->slug, esc_url_raw( $url ), implode( '; ', $shown ), $outcome ) );
+	}
+}

@@ -1,0 +1,361 @@
+<?php
+/**
+ * Activation, checks, removal and token spending, for REST, WP-CLI and cron alike.
+ *
+ * @package BatchKeys\Kit
+ */
+
+namespace BatchKeys\Kit\License;
+
+use BatchKeys\Kit\Api\Answer;
+use BatchKeys\Kit\Api\Client;
+use BatchKeys\Kit\Clock;
+use BatchKeys\Kit\Messages\Messages;
+use BatchKeys\Kit\Product\Product;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * The one place where a key meets BatchKeys (design section 3).
+ *
+ * Rules kept here, whoever calls:
+ * - a malformed key never leaves PHP (key_length, key_characters, key_pattern; no call);
+ * - no secret, no call (not_configured);
+ * - after rate_limited, no call of any kind for 24 h (site-wide option batchkeys_rate_limited_until);
+ * - a person may activate or check each product once per 10 s (throttled, 429 with retry_after);
+ * - one call and its write per product at a time (Lock), so concurrent requests end consistent;
+ * - an activation stores the key only when it is valid.
+ */
+class License_Service {
+
+	/**
+	 * Seconds between two activations or checks of one product asked by a person.
+	 */
+	const THROTTLE = 10;
+
+	/**
+	 * How long BatchKeys is left alone after rate_limited.
+	 */
+	const RATE_LIMIT_PAUSE = 86400;
+
+	/**
+	 * Longest a lock is held (an API call takes at most 15 s).
+	 */
+	const LOCK_TTL = 60;
+
+	/**
+	 * Record storage.
+	 *
+	 * @var Store
+	 */
+	private $store;
+
+	/**
+	 * API client.
+	 *
+	 * @var Client
+	 */
+	private $client;
+
+	/**
+	 * A service.
+	 *
+	 * @param Store  $store  Storage.
+	 * @param Client $client API client.
+	 */
+	public function __construct( Store $store, Client $client ) {
+		$this->store  = $store;
+		$this->client = $client;
+	}
+
+	/**
+	 * The storage.
+	 *
+	 * @return Store
+	 */
+	public function store() {
+		return $this->store;
+	}
+
+	/**
+	 * Activates a key a person typed (sends `active: 1`).
+	 *
+	 * @param Product $product Product.
+	 * @param mixed   $key     Typed key.
+	 * @return Result 200 valid; 400 format; 422 invalid; 429; 502; 503. The record changes only when valid.
+	 */
+	public function activate( Product $product, $key ) {
+		$clean = '';
+		$error = $product->key_format->validate( $key, $clean );
+		if ( '' !== $error ) {
+			return $this->local( $product, $error );
+		}
+		if ( ! $product->is_configured() ) {
+			return $this->local( $product, 'not_configured' );
+		}
+		$now     = Clock::now();
+		$blocked = $this->blocked_result( $product, $now );
+		if ( null !== $blocked ) {
+			return $blocked;
+		}
+		$throttle = $this->claim_throttle( $product, $now );
+		if ( null !== $throttle ) {
+			return $throttle;
+		}
+		$lock = new Lock( 'batchkeys_lock_' . $product->slug );
+		if ( ! $lock->acquire( self::LOCK_TTL, $now ) ) {
+			return $this->local( $product, 'throttled', max( 1, $lock->remaining( $now ) ) );
+		}
+		try {
+			$answer = $this->client->request( $product, $clean, array( 'active' => 1 ), 'interactive' );
+			$now    = Clock::now();
+			$this->note_rate_limit( $answer, $now );
+			$current = $this->store->get( $product->slug, true );
+			$this->store->put( $product->slug, Transition::activation( $current, $clean, $answer, $now, $this->settings( $product ) ) );
+		} finally {
+			$lock->release();
+		}
+		$status = 'invalid' === $answer->code ? 422 : Messages::status( $answer->code );
+		return new Result( $answer->code, $status, $this->view( $product ), $this->retry_for( $answer->code, $now ), true );
+	}
+
+	/**
+	 * Checks the stored key now.
+	 *
+	 * @param Product $product Product.
+	 * @param string  $context 'interactive' (a person asked: throttled, 5 s timeout) or
+	 *                         'background' (cron, WP-CLI: not throttled, 15 s timeout).
+	 * @return Result 200 with any verdict; 409 no_key; 429; 502; 503.
+	 */
+	public function check( Product $product, $context = 'interactive' ) {
+		$context = 'background' === $context ? 'background' : 'interactive';
+		$now     = Clock::now();
+		if ( ! $this->store->get( $product->slug )->has_key() ) {
+			return $this->local( $product, 'no_key' );
+		}
+		$blocked = $this->blocked_result( $product, $now );
+		if ( null !== $blocked ) {
+			return $blocked;
+		}
+		if ( 'interactive' === $context ) {
+			$throttle = $this->claim_throttle( $product, $now );
+			if ( null !== $throttle ) {
+				return $throttle;
+			}
+		}
+		$lock = new Lock( 'batchkeys_lock_' . $product->slug );
+		if ( ! $lock->acquire( self::LOCK_TTL, $now ) ) {
+			return $this->local( $product, 'throttled', max( 1, $lock->remaining( $now ) ) );
+		}
+		try {
+			$current = $this->store->get( $product->slug, true );
+			if ( ! $current->has_key() ) {
+				return $this->local( $product, 'no_key' );
+			}
+			$answer = $product->is_configured()
+				? $this->client->request( $product, (string) $current->key, array(), $context )
+				: new Answer( 'not_configured' );
+			$now = Clock::now();
+			$this->note_rate_limit( $answer, $now );
+			$this->store->put( $product->slug, Transition::check( $current, $answer, $now, $this->settings( $product ) ) );
+		} finally {
+			$lock->release();
+		}
+		$status = $answer->is_verdict() ? 200 : Messages::status( $answer->code );
+		return new Result( $answer->code, $status, $this->view( $product ), $this->retry_for( $answer->code, $now ), 'not_configured' !== $answer->code );
+	}
+
+	/**
+	 * Removes the key from the site; with `release_on_deactivate`, first tells BatchKeys
+	 * (`active: 0`, best effort: the key is removed locally whatever the answer).
+	 *
+	 * @param Product $product Product.
+	 * @return Result 200 deactivated (also when no key was stored); 429 while another call runs.
+	 */
+	public function deactivate( Product $product ) {
+		$now  = Clock::now();
+		$lock = new Lock( 'batchkeys_lock_' . $product->slug );
+		if ( ! $lock->acquire( self::LOCK_TTL, $now ) ) {
+			return $this->local( $product, 'throttled', max( 1, $lock->remaining( $now ) ) );
+		}
+		$called = false;
+		try {
+			$current = $this->store->get( $product->slug, true );
+			if ( $current->has_key() && $product->release_on_deactivate && $product->is_configured() && $this->store->rate_limited_until() <= $now ) {
+				$answer = $this->client->request( $product, (string) $current->key, array( 'active' => 0 ), 'interactive' );
+				$called = true;
+				$this->note_rate_limit( $answer, Clock::now() );
+			}
+			$this->store->put( $product->slug, Transition::deactivation( $current ) );
+		} finally {
+			$lock->release();
+		}
+		return new Result( 'deactivated', 200, $this->view( $product ), null, $called );
+	}
+
+	/**
+	 * Spends $n tokens of the stored key (a negative $n tops up, if the product allows it).
+	 * Never changes the stored record: a not-valid answer may only mean "not enough tokens".
+	 *
+	 * @param Product $product Product.
+	 * @param mixed   $n       Whole number, not 0.
+	 * @return Result 200 valid; 422 invalid (not enough tokens, or the key is not valid); 400; 409; 429; 502; 503.
+	 */
+	public function consume( Product $product, $n ) {
+		if ( is_string( $n ) && preg_match( '/^-?[0-9]+$/', $n ) ) {
+			$n = (int) $n;
+		}
+		if ( ! is_int( $n ) || 0 === $n ) {
+			return $this->local( $product, 'invalid_amount' );
+		}
+		if ( $n < 0 && ! $product->allow_topup ) {
+			return $this->local( $product, 'topup_not_allowed' );
+		}
+		$record = $this->store->get( $product->slug );
+		if ( ! $record->has_key() ) {
+			return $this->local( $product, 'no_key' );
+		}
+		if ( ! $product->is_configured() ) {
+			return $this->local( $product, 'not_configured' );
+		}
+		$now     = Clock::now();
+		$blocked = $this->blocked_result( $product, $now );
+		if ( null !== $blocked ) {
+			return $blocked;
+		}
+		$context = ( wp_doing_cron() || ( defined( 'WP_CLI' ) && WP_CLI ) ) ? 'background' : 'interactive';
+		$answer  = $this->client->request( $product, (string) $record->key, array( 'consume' => $n ), $context );
+		$now     = Clock::now();
+		$this->note_rate_limit( $answer, $now );
+		$status = 'invalid' === $answer->code ? 422 : Messages::status( $answer->code );
+		return new Result( $answer->code, $status, $this->view( $product ), $this->retry_for( $answer->code, $now ), true );
+	}
+
+	/**
+	 * Whether the product's features may run (stored state only).
+	 *
+	 * @param Product $product Product.
+	 * @return bool
+	 */
+	public function is_active( Product $product ) {
+		return $this->store->get( $product->slug )->features_enabled( Clock::now() );
+	}
+
+	/**
+	 * The license view: what REST answers and screens show. Reads stored state only.
+	 *
+	 * @param Product $product Product.
+	 * @return array<string, mixed>
+	 */
+	public function view( Product $product ) {
+		$now    = Clock::now();
+		$record = $this->store->get( $product->slug );
+		$state  = $record->effective_state( $now );
+		$pair   = Messages::get( $record->code );
+		$wait   = max( $this->store->rate_limited_until() - $now, ( new Lock( 'batchkeys_throttle_' . $product->slug ) )->remaining( $now ) );
+		return array(
+			'product'          => $product->slug,
+			'state'            => $state,
+			'features_enabled' => $record->features_enabled( $now ),
+			'configured'       => $product->is_configured(),
+			'code'             => $record->code,
+			'message'          => $pair['message'],
+			'hint'             => $pair['hint'],
+			'key'              => $product->key_format->mask( $record->key ),
+			'last_checked'     => Clock::iso( $record->last_checked ),
+			'last_success'     => Clock::iso( $record->last_success ),
+			'next_check'       => Clock::iso( $record->next_check ),
+			'grace_until'      => in_array( $state, array( 'grace', 'lapsed' ), true ) ? Clock::iso( $record->grace_until ) : null,
+			'retry_after'      => $wait > 0 ? $wait : null,
+			'detail'           => ( 'upstream_error' === $record->code && current_user_can( 'manage_options' ) ) ? $record->detail : null,
+		);
+	}
+
+	/**
+	 * Seconds until the site may call BatchKeys again after rate_limited (0: it may).
+	 *
+	 * @return int
+	 */
+	public function rate_limit_remaining() {
+		return max( 0, $this->store->rate_limited_until() - Clock::now() );
+	}
+
+	/**
+	 * Settings of the state machine for a product.
+	 *
+	 * @param Product $product Product.
+	 * @return array{grace_days: int, slot: int}
+	 */
+	public function settings( Product $product ) {
+		return array(
+			'grace_days' => $product->grace_days,
+			'slot'       => $this->store->daily_slot(),
+		);
+	}
+
+	/**
+	 * A result answered without calling BatchKeys; the record is untouched.
+	 *
+	 * @param Product  $product     Product.
+	 * @param string   $code        Kit code.
+	 * @param int|null $retry_after Seconds to wait.
+	 * @return Result
+	 */
+	private function local( Product $product, $code, $retry_after = null ) {
+		return new Result( $code, Messages::status( $code ), $this->view( $product ), $retry_after, false );
+	}
+
+	/**
+	 * The rate_limited result while the site-wide pause lasts, else null.
+	 *
+	 * @param Product $product Product.
+	 * @param int     $now     Unix timestamp.
+	 * @return Result|null
+	 */
+	private function blocked_result( Product $product, $now ) {
+		$until = $this->store->rate_limited_until();
+		return $until > $now ? $this->local( $product, 'rate_limited', $until - $now ) : null;
+	}
+
+	/**
+	 * Claims the product's 10-second throttle for a person's request; the throttled result when
+	 * another request holds it, else null.
+	 *
+	 * @param Product $product Product.
+	 * @param int     $now     Unix timestamp.
+	 * @return Result|null
+	 */
+	private function claim_throttle( Product $product, $now ) {
+		$throttle = new Lock( 'batchkeys_throttle_' . $product->slug );
+		if ( $throttle->acquire( self::THROTTLE, $now ) ) {
+			return null;
+		}
+		return $this->local( $product, 'throttled', max( 1, $throttle->remaining( $now ) ) );
+	}
+
+	/**
+	 * Starts the site-wide pause when BatchKeys said rate_limited.
+	 *
+	 * @param Answer $answer Answer.
+	 * @param int    $now    Unix timestamp.
+	 * @return void
+	 */
+	private function note_rate_limit( Answer $answer, $now ) {
+		if ( 'rate_limited' === $answer->code ) {
+			$this->store->set_rate_limited_until( $now + self::RATE_LIMIT_PAUSE );
+		}
+	}
+
+	/**
+	 * Seconds to wait after an answer (rate_limited only), else null.
+	 *
+	 * @param string $code Kit code.
+	 * @param int    $now  Unix timestamp.
+	 * @return int|null
+	 */
+	private function retry_for( $code, $now ) {
+		return 'rate_limited' === $code ? max( 1, $this->store->rate_limited_until() - $now ) : null;
+	}
+}

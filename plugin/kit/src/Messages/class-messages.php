@@ -1,0 +1,260 @@
+<?php
+/**
+ * Every kit code, its HTTP status, and the translated message and hint people see.
+ *
+ * @package BatchKeys\Kit
+ */
+
+namespace BatchKeys\Kit\Messages;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * The single list of codes. tools/export-codes.php writes it to src/shared/codes.generated.json
+ * for the TypeScript side; a test fails when the two differ.
+ */
+final class Messages {
+
+	/**
+	 * Every code the kit answers with, and its HTTP status in the REST API.
+	 *
+	 * Plain data: no WordPress function is needed, so tools/export-codes.php can read it.
+	 *
+	 * @return array<string, int>
+	 */
+	public static function statuses() {
+		return array(
+			'none'                        => 200,
+			'valid'                       => 200,
+			'deactivated'                 => 200,
+			'invalid'                     => 422,
+			'key_length'                  => 400,
+			'key_characters'              => 400,
+			'key_pattern'                 => 400,
+			'activation_failed'           => 502,
+			'ip_error'                    => 502,
+			'upstream_error'              => 502,
+			'key_missing'                 => 502,
+			'connection'                  => 502,
+			'rate_limited'                => 429,
+			'throttled'                   => 429,
+			'auth_missing'                => 503,
+			'not_configured'              => 503,
+			'not_ready'                   => 503,
+			'no_key'                      => 409,
+			'invalid_amount'              => 400,
+			'topup_not_allowed'           => 400,
+			'batchkeys_unknown_product'   => 404,
+			'rest_invalid_param'          => 400,
+			'rest_missing_callback_param' => 400,
+			'rest_not_logged_in'          => 401,
+			'rest_forbidden'              => 403,
+			'rest_cookie_invalid_nonce'   => 403,
+		);
+	}
+
+	/**
+	 * Every code, in table order.
+	 *
+	 * @return array<int, string>
+	 */
+	public static function codes() {
+		return array_keys( self::statuses() );
+	}
+
+	/**
+	 * Whether a code is one of the kit's.
+	 *
+	 * @param string $code Code.
+	 * @return bool
+	 */
+	public static function is_known( $code ) {
+		return array_key_exists( $code, self::statuses() );
+	}
+
+	/**
+	 * HTTP status for a code (500 for an unknown one).
+	 *
+	 * @param string $code Code.
+	 * @return int
+	 */
+	public static function status( $code ) {
+		$statuses = self::statuses();
+		return isset( $statuses[ $code ] ) ? $statuses[ $code ] : 500;
+	}
+
+	/**
+	 * The translated table: code => array( message, hint ), through the `batchkeys_messages` filter.
+	 *
+	 * @return array<string, array{message: string, hint: string}>
+	 */
+	public static function table() {
+		$table = array(
+			'none'                        => array(
+				__( 'No license key has been entered yet.', 'batchkeys' ),
+				__( 'Paste the license key from your purchase receipt, then select Activate.', 'batchkeys' ),
+			),
+			'valid'                       => array(
+				__( 'The license key is active on this site.', 'batchkeys' ),
+				__( 'Nothing to do: the key is checked again automatically once a day.', 'batchkeys' ),
+			),
+			'deactivated'                 => array(
+				__( 'The license key was removed from this site.', 'batchkeys' ),
+				__( 'You can enter a key again at any time.', 'batchkeys' ),
+			),
+			'invalid'                     => array(
+				__( 'BatchKeys says this license key is not valid for this site.', 'batchkeys' ),
+				__( 'Check that you copied the whole key and that it is meant for this site. If it was refunded or has no tokens left, contact the seller.', 'batchkeys' ),
+			),
+			'key_length'                  => array(
+				__( 'The license key does not have the right length.', 'batchkeys' ),
+				__( 'Copy the whole key, every group of it, exactly as it appears in your receipt. The example in the field shows its shape.', 'batchkeys' ),
+			),
+			'key_characters'              => array(
+				__( 'The license key contains characters a key cannot contain.', 'batchkeys' ),
+				__( 'Copy the key again, without spaces or other characters inside it.', 'batchkeys' ),
+			),
+			'key_pattern'                 => array(
+				__( 'The license key is not in the expected pattern.', 'batchkeys' ),
+				__( 'Check that its groups and separators match the example in the field.', 'batchkeys' ),
+			),
+			'activation_failed'           => array(
+				__( 'BatchKeys could not activate the key this time.', 'batchkeys' ),
+				__( 'This is usually a passing connection problem. Try again in a few minutes.', 'batchkeys' ),
+			),
+			'ip_error'                    => array(
+				__( 'BatchKeys could not read this site’s IP address.', 'batchkeys' ),
+				__( 'This is usually a passing network problem. Try again later; if it persists, ask your hosting provider.', 'batchkeys' ),
+			),
+			'upstream_error'              => array(
+				__( 'BatchKeys answered with an error this site does not recognize.', 'batchkeys' ),
+				__( 'Try again later. If it persists, contact the product’s author and mention the error details.', 'batchkeys' ),
+			),
+			'key_missing'                 => array(
+				__( 'BatchKeys did not receive the license key.', 'batchkeys' ),
+				__( 'Try again. If it persists, contact the product’s author.', 'batchkeys' ),
+			),
+			'connection'                  => array(
+				__( 'BatchKeys could not be reached.', 'batchkeys' ),
+				__( 'Try again later. An active key keeps working for a grace period while BatchKeys cannot be reached.', 'batchkeys' ),
+			),
+			'rate_limited'                => array(
+				__( 'BatchKeys received too many requests from this site and asked it to wait.', 'batchkeys' ),
+				__( 'This site sends nothing to BatchKeys for 24 hours. An active key keeps working meanwhile.', 'batchkeys' ),
+			),
+			'throttled'                   => array(
+				__( 'Please wait a few seconds before trying again.', 'batchkeys' ),
+				__( 'A key can be activated or checked once every 10 seconds.', 'batchkeys' ),
+			),
+			'auth_missing'                => array(
+				__( 'BatchKeys says the product’s authorization key is missing.', 'batchkeys' ),
+				__( 'This is a problem in the product’s setup, not with your key. Contact the product’s author.', 'batchkeys' ),
+			),
+			'not_configured'              => array(
+				__( 'This product is not connected to BatchKeys on this site.', 'batchkeys' ),
+				__( 'The product’s BatchKeys authorization key is not set. Follow the product’s setup instructions, or contact its author.', 'batchkeys' ),
+			),
+			'not_ready'                   => array(
+				__( 'The license kit is not ready yet.', 'batchkeys' ),
+				__( 'Call it after WordPress has loaded the theme (the after_setup_theme action).', 'batchkeys' ),
+			),
+			'no_key'                      => array(
+				__( 'There is no license key to check.', 'batchkeys' ),
+				__( 'Enter and activate a license key first.', 'batchkeys' ),
+			),
+			'invalid_amount'              => array(
+				__( 'The number of tokens must be a whole number other than zero.', 'batchkeys' ),
+				__( 'This is a problem in the product’s code. Contact the product’s author.', 'batchkeys' ),
+			),
+			'topup_not_allowed'           => array(
+				__( 'This product does not allow topping up tokens from the site.', 'batchkeys' ),
+				__( 'This is a problem in the product’s code. Contact the product’s author.', 'batchkeys' ),
+			),
+			'batchkeys_unknown_product'   => array(
+				__( 'There is no such product on this site.', 'batchkeys' ),
+				__( 'The product may have been deactivated. Reload the page.', 'batchkeys' ),
+			),
+			'rest_invalid_param'          => array(
+				__( 'The license key was not sent in a form this site accepts.', 'batchkeys' ),
+				__( 'Type or paste the key as text, at most 200 characters.', 'batchkeys' ),
+			),
+			'rest_missing_callback_param' => array(
+				__( 'No license key was sent.', 'batchkeys' ),
+				__( 'Enter a license key and try again.', 'batchkeys' ),
+			),
+			'rest_not_logged_in'          => array(
+				__( 'You are not logged in.', 'batchkeys' ),
+				__( 'Log in again, then retry.', 'batchkeys' ),
+			),
+			'rest_forbidden'              => array(
+				__( 'You are not allowed to manage this license.', 'batchkeys' ),
+				__( 'Ask an administrator of this site.', 'batchkeys' ),
+			),
+			'rest_cookie_invalid_nonce'   => array(
+				__( 'Your session has expired.', 'batchkeys' ),
+				__( 'Reload the page and try again.', 'batchkeys' ),
+			),
+		);
+
+		$out = array();
+		foreach ( $table as $code => $pair ) {
+			$out[ $code ] = array(
+				'message' => $pair[0],
+				'hint'    => $pair[1],
+			);
+		}
+
+		/**
+		 * Filters the messages and hints shown for each kit code.
+		 *
+		 * @param array<string, array{message: string, hint: string}> $out Code => message and hint.
+		 */
+		$filtered = apply_filters( 'batchkeys_messages', $out );
+		return is_array( $filtered ) ? $filtered : $out;
+	}
+
+	/**
+	 * The message and hint for a code; a generic pair naming the code when it is unknown.
+	 *
+	 * @param string $code Code.
+	 * @return array{message: string, hint: string}
+	 */
+	public static function get( $code ) {
+		$table = self::table();
+		if ( isset( $table[ $code ]['message'], $table[ $code ]['hint'] ) && is_string( $table[ $code ]['message'] ) && is_string( $table[ $code ]['hint'] ) ) {
+			return array(
+				'message' => $table[ $code ]['message'],
+				'hint'    => $table[ $code ]['hint'],
+			);
+		}
+		return array(
+			/* translators: %s: an error code, e.g. upstream_error. */
+			'message' => sprintf( __( 'Something went wrong (code: %s).', 'batchkeys' ), (string) $code ),
+			'hint'    => __( 'Try again later. If it persists, contact the product’s author and mention the code.', 'batchkeys' ),
+		);
+	}
+
+	/**
+	 * The translated message for a code.
+	 *
+	 * @param string $code Code.
+	 * @return string
+	 */
+	public static function message( $code ) {
+		$pair = self::get( $code );
+		return $pair['message'];
+	}
+
+	/**
+	 * The translated hint for a code.
+	 *
+	 * @param string $code Code.
+	 * @return string
+	 */
+	public static function hint( $code ) {
+		$pair = self::get( $code );
+		return $pair['hint'];
+	}
+}

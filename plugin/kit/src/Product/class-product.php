@@ -1,0 +1,174 @@
+<?php
+/**
+ * A registered product.
+ *
+ * @package BatchKeys\Kit
+ */
+
+namespace BatchKeys\Kit\Product;
+
+use BatchKeys\Kit\License\Key_Format;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * One product sold with BatchKeys keys, as its author registered it (validated by Registry).
+ *
+ * Treat as read-only. The vendor's secret is never held here: only the NAME of the constant or
+ * environment variable that holds it, read at call time by secret().
+ */
+final class Product {
+
+	/**
+	 * Unique slug (sanitize_key() characters).
+	 *
+	 * @var string
+	 */
+	public $slug;
+
+	/**
+	 * Display name.
+	 *
+	 * @var string
+	 */
+	public $name;
+
+	/**
+	 * Name of the constant or environment variable holding the vendor's BatchKeys auth key.
+	 *
+	 * @var string
+	 */
+	public $auth;
+
+	/**
+	 * Format of this product's keys.
+	 *
+	 * @var Key_Format
+	 */
+	public $key_format;
+
+	/**
+	 * Days the features stay on while BatchKeys cannot be reached.
+	 *
+	 * @var int
+	 */
+	public $grace_days;
+
+	/**
+	 * Capability needed to see and manage the license.
+	 *
+	 * @var string
+	 */
+	public $capability;
+
+	/**
+	 * Where the license screen goes: array( 'parent' => ..., 'title' => ... ), or false for none.
+	 *
+	 * @var array{parent: string, title: string}|false
+	 */
+	public $menu;
+
+	/**
+	 * Whether removing the key also sends `active: 0` to BatchKeys.
+	 *
+	 * @var bool
+	 */
+	public $release_on_deactivate;
+
+	/**
+	 * Whether batchkeys_consume() may top tokens up (negative amounts).
+	 *
+	 * @var bool
+	 */
+	public $allow_topup;
+
+	/**
+	 * Main file of the plugin (or a file of the theme) that registered the product, or ''.
+	 *
+	 * @var string
+	 */
+	public $file;
+
+	/**
+	 * A product; Registry builds them from validated arguments.
+	 *
+	 * @param array<string, mixed> $fields Validated fields, one per property.
+	 */
+	public function __construct( array $fields ) {
+		$this->slug                  = (string) $fields['slug'];
+		$this->name                  = (string) $fields['name'];
+		$this->auth                  = (string) $fields['auth'];
+		$this->key_format            = $fields['key_format'] instanceof Key_Format ? $fields['key_format'] : Key_Format::default_format();
+		$this->grace_days            = (int) $fields['grace_days'];
+		$this->capability            = (string) $fields['capability'];
+		$this->menu                  = is_array( $fields['menu'] ) ? $fields['menu'] : false;
+		$this->release_on_deactivate = (bool) $fields['release_on_deactivate'];
+		$this->allow_topup           = (bool) $fields['allow_topup'];
+		$this->file                  = (string) $fields['file'];
+	}
+
+	/**
+	 * The vendor's secret, read now from the constant named by `auth`, else the environment
+	 * variable of that name; '' when neither is set. Never store, print or log it.
+	 *
+	 * @return string
+	 */
+	public function secret() {
+		if ( '' === $this->auth ) {
+			return '';
+		}
+		if ( defined( $this->auth ) ) {
+			$value = constant( $this->auth );
+			return is_string( $value ) ? trim( $value ) : '';
+		}
+		$value = getenv( $this->auth );
+		return is_string( $value ) ? trim( $value ) : '';
+	}
+
+	/**
+	 * Whether the vendor's secret is available (else every call would be not_configured).
+	 *
+	 * @return bool
+	 */
+	public function is_configured() {
+		return '' !== $this->secret();
+	}
+
+	/**
+	 * Whether the current user may manage this product's license.
+	 *
+	 * @return bool
+	 */
+	public function current_user_can_manage() {
+		return current_user_can( $this->capability );
+	}
+
+	/**
+	 * The plugin basename (e.g. acme-seo/acme-seo.php) when the product is a plugin, else ''.
+	 *
+	 * @return string
+	 */
+	public function plugin_basename() {
+		if ( '' === $this->file || ! function_exists( 'plugin_basename' ) ) {
+			return '';
+		}
+		$basename = plugin_basename( $this->file );
+		return ( $basename !== $this->file && false === strpos( $basename, '/..' ) && '/' !== substr( $basename, 0, 1 ) ) ? $basename : '';
+	}
+
+	/**
+	 * What scripts may know about the product: never the secret nor its name.
+	 *
+	 * @return array{slug: string, name: string, key_format: array{groups: int, length: int, separator: string, chars: string}, placeholder: string}
+	 */
+	public function to_client_array() {
+		return array(
+			'slug'        => $this->slug,
+			'name'        => $this->name,
+			'key_format'  => $this->key_format->to_array(),
+			'placeholder' => $this->key_format->placeholder(),
+		);
+	}
+}

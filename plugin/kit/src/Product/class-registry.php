@@ -1,0 +1,251 @@
+<?php
+/**
+ * The registered products.
+ *
+ * @package BatchKeys\Kit
+ */
+
+namespace BatchKeys\Kit\Product;
+
+use BatchKeys\Kit\License\Key_Format;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * Validates registrations (a wrong argument is a _doing_it_wrong notice and a safe default, never
+ * a fatal) and holds the products by slug.
+ */
+final class Registry {
+
+	/**
+	 * Longest slug (keeps every batchkeys_*_<slug> option and transient name within limits).
+	 */
+	const MAX_SLUG = 64;
+
+	/**
+	 * Products by slug.
+	 *
+	 * @var array<string, Product>
+	 */
+	private $products = array();
+
+	/**
+	 * Version named in _doing_it_wrong notices.
+	 *
+	 * @var string
+	 */
+	private $version;
+
+	/**
+	 * A registry.
+	 *
+	 * @param string $version Kit version, for notices.
+	 */
+	public function __construct( $version = '' ) {
+		$this->version = (string) $version;
+	}
+
+	/**
+	 * Registers a product.
+	 *
+	 * Arguments (all optional but `auth`):
+	 * - name (string): shown to people; default: the slug.
+	 * - auth (string): NAME of the constant or environment variable holding the vendor's
+	 *   BatchKeys auth key (never the key itself).
+	 * - key_format (array): groups (1-20, default 5), length (1-100, default 7), separator (0-3
+	 *   ASCII punctuation characters, default '-'), chars (letters, digits and ranges such as
+	 *   'A-Za-z0-9', the default).
+	 * - grace_days (int 0-365, default 7): days the features stay on while BatchKeys is unreachable.
+	 * - capability (string, default 'manage_options').
+	 * - menu (array{parent: string, title?: string}|false): where the license screen goes; default
+	 *   Settings ('options-general.php'); false for no screen of its own.
+	 * - release_on_deactivate (bool, default false): send `active: 0` when the key is removed.
+	 * - allow_topup (bool, default false): let batchkeys_consume() top tokens up.
+	 * - file (string): the plugin's main file or the theme's functions.php (__FILE__), for the
+	 *   plugins screen row.
+	 *
+	 * @param mixed $slug Product slug: lower-case letters, digits, '-' and '_' (sanitize_key()).
+	 * @param mixed $args Arguments, see above.
+	 * @return bool False when refused: bad or duplicate slug.
+	 */
+	public function register( $slug, $args = array() ) {
+		if ( ! is_string( $slug ) || '' === $slug || sanitize_key( $slug ) !== $slug || strlen( $slug ) > self::MAX_SLUG ) {
+			$this->wrong( __( 'The product slug must be a non-empty string of lower-case letters, digits, hyphens and underscores, at most 64 characters. The product was not registered.', 'batchkeys' ) );
+			return false;
+		}
+		if ( isset( $this->products[ $slug ] ) ) {
+			/* translators: %s: product slug. */
+			$this->wrong( sprintf( __( 'A product with the slug "%s" is already registered. The second registration was ignored.', 'batchkeys' ), $slug ) );
+			return false;
+		}
+		if ( ! is_array( $args ) ) {
+			$this->wrong( __( 'The product arguments must be an array. Defaults were used.', 'batchkeys' ) );
+			$args = array();
+		}
+
+		$known   = array( 'name', 'auth', 'key_format', 'grace_days', 'capability', 'menu', 'release_on_deactivate', 'allow_topup', 'file' );
+		$unknown = array_diff( array_map( 'strval', array_keys( $args ) ), $known );
+		if ( $unknown ) {
+			/* translators: 1: product slug, 2: list of argument names. */
+			$this->wrong( sprintf( __( 'Unknown arguments for the product "%1$s" were ignored: %2$s.', 'batchkeys' ), $slug, implode( ', ', $unknown ) ) );
+		}
+
+		$name = $slug;
+		if ( isset( $args['name'] ) ) {
+			$clean = is_string( $args['name'] ) ? trim( wp_strip_all_tags( $args['name'] ) ) : '';
+			if ( '' !== $clean ) {
+				$name = $clean;
+			} else {
+				/* translators: %s: product slug. */
+				$this->wrong( sprintf( __( 'The name of the product "%s" must be a non-empty string. The slug is shown instead.', 'batchkeys' ), $slug ) );
+			}
+		}
+
+		$auth = '';
+		if ( ! isset( $args['auth'] ) ) {
+			/* translators: %s: product slug. */
+			$this->wrong( sprintf( __( 'The product "%s" needs the "auth" argument: the name of the constant or environment variable that holds your BatchKeys auth key. Until then it is not configured.', 'batchkeys' ), $slug ) );
+		} elseif ( ! is_string( $args['auth'] ) || ! preg_match( '/^[A-Za-z_][A-Za-z0-9_]{0,99}$/', $args['auth'] ) ) {
+			// Never echo the value: an author may have passed the secret itself by mistake.
+			/* translators: %s: product slug. */
+			$this->wrong( sprintf( __( 'The "auth" argument of the product "%s" must be the NAME of a constant or environment variable (letters, digits and underscores), not the secret itself. Until then it is not configured.', 'batchkeys' ), $slug ) );
+		} else {
+			$auth = $args['auth'];
+		}
+
+		$format_errors = array();
+		$key_format    = Key_Format::from_args( isset( $args['key_format'] ) ? $args['key_format'] : array(), $format_errors );
+		if ( $format_errors ) {
+			/* translators: 1: product slug, 2: list of key format settings. */
+			$this->wrong( sprintf( __( 'The key format of the product "%1$s" has wrong settings (%2$s); their defaults are used. groups: 1-20, length: 1-100, separator: up to 3 punctuation characters, chars: letters, digits and ranges such as A-Za-z0-9, the whole key at most 200 characters.', 'batchkeys' ), $slug, implode( ', ', array_unique( $format_errors ) ) ) );
+		}
+
+		$grace_days = 7;
+		if ( isset( $args['grace_days'] ) ) {
+			if ( is_int( $args['grace_days'] ) && $args['grace_days'] >= 0 && $args['grace_days'] <= 365 ) {
+				$grace_days = $args['grace_days'];
+			} else {
+				/* translators: %s: product slug. */
+				$this->wrong( sprintf( __( 'The grace_days of the product "%s" must be an integer from 0 to 365. 7 is used.', 'batchkeys' ), $slug ) );
+			}
+		}
+
+		$capability = 'manage_options';
+		if ( isset( $args['capability'] ) ) {
+			if ( is_string( $args['capability'] ) && '' !== trim( $args['capability'] ) ) {
+				$capability = trim( $args['capability'] );
+			} else {
+				/* translators: %s: product slug. */
+				$this->wrong( sprintf( __( 'The capability of the product "%s" must be a non-empty string. manage_options is used.', 'batchkeys' ), $slug ) );
+			}
+		}
+
+		/* translators: %s: product name. */
+		$default_title = sprintf( __( '%s License', 'batchkeys' ), $name );
+		$menu          = array(
+			'parent' => 'options-general.php',
+			'title'  => $default_title,
+		);
+		if ( array_key_exists( 'menu', $args ) ) {
+			if ( false === $args['menu'] ) {
+				$menu = false;
+			} elseif ( is_array( $args['menu'] ) && isset( $args['menu']['parent'] ) && is_string( $args['menu']['parent'] ) && '' !== $args['menu']['parent'] ) {
+				$menu = array(
+					'parent' => $args['menu']['parent'],
+					'title'  => ( isset( $args['menu']['title'] ) && is_string( $args['menu']['title'] ) && '' !== trim( $args['menu']['title'] ) ) ? trim( wp_strip_all_tags( $args['menu']['title'] ) ) : $default_title,
+				);
+			} else {
+				/* translators: %s: product slug. */
+				$this->wrong( sprintf( __( 'The menu of the product "%s" must be false or an array with a "parent" menu file (such as options-general.php). Settings is used.', 'batchkeys' ), $slug ) );
+			}
+		}
+
+		$flags = array();
+		foreach ( array( 'release_on_deactivate', 'allow_topup' ) as $flag ) {
+			$flags[ $flag ] = false;
+			if ( isset( $args[ $flag ] ) ) {
+				if ( is_bool( $args[ $flag ] ) ) {
+					$flags[ $flag ] = $args[ $flag ];
+				} else {
+					/* translators: 1: argument name, 2: product slug. */
+					$this->wrong( sprintf( __( 'The %1$s argument of the product "%2$s" must be true or false. false is used.', 'batchkeys' ), $flag, $slug ) );
+				}
+			}
+		}
+
+		$file = '';
+		if ( isset( $args['file'] ) ) {
+			if ( is_string( $args['file'] ) ) {
+				$file = $args['file'];
+			} else {
+				/* translators: %s: product slug. */
+				$this->wrong( sprintf( __( 'The file argument of the product "%s" must be a path (use __FILE__).', 'batchkeys' ), $slug ) );
+			}
+		}
+
+		$this->products[ $slug ] = new Product(
+			array(
+				'slug'                  => $slug,
+				'name'                  => $name,
+				'auth'                  => $auth,
+				'key_format'            => $key_format,
+				'grace_days'            => $grace_days,
+				'capability'            => $capability,
+				'menu'                  => $menu,
+				'release_on_deactivate' => $flags['release_on_deactivate'],
+				'allow_topup'           => $flags['allow_topup'],
+				'file'                  => $file,
+			)
+		);
+
+		/**
+		 * Fires after a product has been registered.
+		 *
+		 * @param Product $product The product.
+		 */
+		do_action( 'batchkeys_product_registered', $this->products[ $slug ] );
+		return true;
+	}
+
+	/**
+	 * A product by slug, or null.
+	 *
+	 * @param mixed $slug Slug.
+	 * @return Product|null
+	 */
+	public function get( $slug ) {
+		return ( is_string( $slug ) && isset( $this->products[ $slug ] ) ) ? $this->products[ $slug ] : null;
+	}
+
+	/**
+	 * Every product, keyed by slug, in registration order.
+	 *
+	 * @return array<string, Product>
+	 */
+	public function all() {
+		return $this->products;
+	}
+
+	/**
+	 * Forgets a product (its stored data stays). For tests and for products whose code goes away
+	 * during a request.
+	 *
+	 * @param string $slug Slug.
+	 * @return void
+	 */
+	public function remove( $slug ) {
+		unset( $this->products[ $slug ] );
+	}
+
+	/**
+	 * Reports a wrong registration.
+	 *
+	 * @param string $message Translated message.
+	 * @return void
+	 */
+	private function wrong( $message ) {
+		_doing_it_wrong( 'batchkeys_register_product', esc_html( $message ), esc_html( $this->version ) );
+	}
+}

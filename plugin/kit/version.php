@@ -1,0 +1,8 @@
+<?php
+/**
+ * The version of this copy of the kit (rewritten by the fixtures build).
+ *
+ * @package BatchKeys\Kit
+ */
+
+return '1.0.0';

@@ -1,0 +1,272 @@
+/**
+ * The license screen of one product: the key field (checked as the person types), Activate,
+ * the status card with Check now and Deactivate, and the answer in a Notice that takes focus.
+ */
+import {
+	Button,
+	CardFooter,
+	Notice,
+	Spinner,
+	TextControl,
+} from '@wordpress/components';
+import { useEffect, useRef, useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+import type { FormEvent } from 'react';
+import * as api from '../shared/api';
+import { describeCode } from '../shared/codes';
+import { expectedLength, trimKey, validateKey } from '../shared/key-format';
+import type {
+	LicenseView,
+	NormalisedError,
+	ProductInfo,
+} from '../shared/types';
+import ConfirmDeactivate from './confirm-deactivate';
+import { describeFormat } from './format-text';
+import StatusCard from './status-card';
+
+type Action = 'activate' | 'check' | 'deactivate';
+
+interface Answer {
+	status: 'success' | 'info' | 'warning' | 'error';
+	message: string;
+	hint: string;
+}
+
+/**
+ * How the answer's Notice looks for a license view that came back.
+ * @param license
+ */
+function statusOf( license: LicenseView ): Answer[ 'status' ] {
+	switch ( license.state ) {
+		case 'active':
+			return 'success';
+		case 'grace':
+			return 'warning';
+		case 'inactive':
+			return 'info';
+		default:
+			return 'error';
+	}
+}
+
+function answerFromView( license: LicenseView ): Answer {
+	const own = describeCode( license.code );
+	return {
+		status: statusOf( license ),
+		message: license.message || own.message,
+		hint: license.hint || own.hint,
+	};
+}
+
+function answerFromError( error: NormalisedError ): Answer {
+	const waiting = error.code === 'throttled' || error.code === 'rate_limited';
+	return {
+		status: waiting ? 'warning' : 'error',
+		message: error.message,
+		hint: error.hint,
+	};
+}
+
+export interface LicenseScreenProps {
+	product: ProductInfo;
+	initialLicense: LicenseView;
+}
+
+export default function LicenseScreen( {
+	product,
+	initialLicense,
+}: LicenseScreenProps ) {
+	const [ license, setLicense ] = useState< LicenseView >( initialLicense );
+	const [ key, setKey ] = useState( '' );
+	const [ submitted, setSubmitted ] = useState( false );
+	const [ busy, setBusy ] = useState< Action | null >( null );
+	const [ answer, setAnswer ] = useState< Answer | null >( null );
+	const [ answerCount, setAnswerCount ] = useState( 0 );
+	const [ confirming, setConfirming ] = useState( false );
+	const noticeRef = useRef< HTMLDivElement >( null );
+	const inputRef = useRef< HTMLInputElement >( null );
+
+	// Move focus to each new answer so it is read and the person knows where they are.
+	useEffect( () => {
+		if ( answerCount > 0 ) {
+			noticeRef.current?.focus();
+		}
+	}, [ answerCount ] );
+
+	const format = product.key_format;
+	const typed = trimKey( key ) !== '';
+	const formatCode = validateKey( format, key );
+	const showError = formatCode !== null && ( typed || submitted );
+	const fieldHelp = showError ? (
+		<span className="batchkeys-license__field-error">
+			{ describeCode( formatCode ).message }{ ' ' }
+			{ formatCode === 'key_length' &&
+				sprintf(
+					/* translators: 1: characters typed so far, 2: characters a key has. */
+					__( '(%1$d of %2$d characters)', 'batchkeys' ),
+					Array.from( trimKey( key ) ).length,
+					expectedLength( format )
+				) }{ ' ' }
+			{ describeFormat( format ) }
+		</span>
+	) : (
+		describeFormat( format )
+	);
+
+	const show = ( next: Answer ) => {
+		setAnswer( next );
+		setAnswerCount( ( count ) => count + 1 );
+	};
+
+	const run = async (
+		action: Action,
+		call: () => Promise< LicenseView >
+	): Promise< boolean > => {
+		setBusy( action );
+		try {
+			const view = await call();
+			setLicense( view );
+			show( answerFromView( view ) );
+			return true;
+		} catch ( caught ) {
+			const error = caught as NormalisedError;
+			if ( error.license ) {
+				setLicense( error.license );
+			}
+			show( answerFromError( error ) );
+			return false;
+		} finally {
+			setBusy( null );
+		}
+	};
+
+	const onSubmit = async ( event: FormEvent ) => {
+		event.preventDefault();
+		if ( busy ) {
+			return;
+		}
+		if ( formatCode ) {
+			// Refused in the browser: nothing is sent.
+			setSubmitted( true );
+			inputRef.current?.focus();
+			return;
+		}
+		const done = await run( 'activate', () =>
+			api.activate( product.slug, key )
+		);
+		if ( done ) {
+			setKey( '' );
+			setSubmitted( false );
+		}
+	};
+
+	const onDeactivate = () => {
+		setConfirming( false );
+		run( 'deactivate', () => api.deactivate( product.slug ) );
+	};
+
+	const hasKey = license.key !== null && license.key !== '';
+	const isBusy = busy !== null;
+
+	return (
+		<div className="batchkeys-license" aria-busy={ isBusy }>
+			<div
+				ref={ noticeRef }
+				tabIndex={ -1 }
+				className="batchkeys-license__answer"
+			>
+				{ answer && (
+					<Notice
+						status={ answer.status }
+						onRemove={ () => setAnswer( null ) }
+						politeness={
+							answer.status === 'error' ? 'assertive' : 'polite'
+						}
+					>
+						<p>
+							<strong>{ answer.message }</strong>
+						</p>
+						{ answer.hint && <p>{ answer.hint }</p> }
+					</Notice>
+				) }
+			</div>
+
+			<form
+				className="batchkeys-license__form"
+				onSubmit={ onSubmit }
+				noValidate
+			>
+				<TextControl
+					__nextHasNoMarginBottom
+					__next40pxDefaultSize
+					ref={ inputRef }
+					label={
+						hasKey
+							? __( 'Replace the license key', 'batchkeys' )
+							: __( 'License key', 'batchkeys' )
+					}
+					value={ key }
+					onChange={ setKey }
+					placeholder={ product.placeholder }
+					help={ fieldHelp }
+					aria-invalid={ showError }
+					autoComplete="off"
+					spellCheck={ false }
+					className="batchkeys-license__field"
+				/>
+				<Button
+					__next40pxDefaultSize
+					variant="primary"
+					type="submit"
+					isBusy={ busy === 'activate' }
+					disabled={ isBusy }
+				>
+					{ __( 'Activate', 'batchkeys' ) }
+				</Button>
+			</form>
+
+			<StatusCard
+				license={ license }
+				footer={
+					<CardFooter className="batchkeys-license__actions">
+						<Button
+							__next40pxDefaultSize
+							variant="secondary"
+							onClick={ () =>
+								run( 'check', () => api.check( product.slug ) )
+							}
+							isBusy={ busy === 'check' }
+							disabled={ isBusy || ! hasKey }
+						>
+							{ __( 'Check now', 'batchkeys' ) }
+						</Button>
+						<Button
+							__next40pxDefaultSize
+							variant="secondary"
+							isDestructive
+							onClick={ () => setConfirming( true ) }
+							isBusy={ busy === 'deactivate' }
+							disabled={ isBusy || ! hasKey }
+						>
+							{ __( 'Deactivate', 'batchkeys' ) }
+						</Button>
+						{ isBusy && (
+							<span className="batchkeys-license__busy">
+								<Spinner />
+								{ __( 'Waiting for the answer…', 'batchkeys' ) }
+							</span>
+						) }
+					</CardFooter>
+				}
+			/>
+
+			{ confirming && (
+				<ConfirmDeactivate
+					productName={ product.name }
+					onConfirm={ onDeactivate }
+					onCancel={ () => setConfirming( false ) }
+				/>
+			) }
+		</div>
+	);
+}

@@ -1,0 +1,123 @@
+/**
+ * The license's state as stored: an icon and a word (never colour alone), the masked key,
+ * the check dates, the grace deadline and when the site may call the service again.
+ */
+import { Card, CardBody, CardHeader, Icon } from '@wordpress/components';
+import { __ } from '@wordpress/i18n';
+import { cancelCircleFilled, caution, info, published } from '@wordpress/icons';
+import type { ReactNode } from 'react';
+import { describeCode } from '../shared/codes';
+import { stateLabel } from '../shared/states';
+import type { LicenseView } from '../shared/types';
+import { formatDate } from './format-text';
+
+const ICONS = {
+	active: published,
+	grace: caution,
+	lapsed: cancelCircleFilled,
+	invalid: cancelCircleFilled,
+	inactive: info,
+};
+
+function DateValue( { iso, none }: { iso: string | null; none: string } ) {
+	return iso ? (
+		<time dateTime={ iso }>{ formatDate( iso ) }</time>
+	) : (
+		<>{ none }</>
+	);
+}
+
+function Row( { term, children }: { term: string; children: ReactNode } ) {
+	return (
+		<div className="batchkeys-license__row">
+			<dt>{ term }</dt>
+			<dd>{ children }</dd>
+		</div>
+	);
+}
+
+export default function StatusCard( {
+	license,
+	footer,
+}: {
+	license: LicenseView;
+	footer?: ReactNode;
+} ) {
+	const state = ICONS[ license.state ] ? license.state : 'inactive';
+	const inGrace = state === 'grace' || state === 'lapsed';
+	const own = describeCode( license.code );
+
+	return (
+		<Card className="batchkeys-license__card">
+			<CardHeader>
+				<h2 className="batchkeys-license__heading">
+					{ __( 'License status', 'batchkeys' ) }
+				</h2>
+			</CardHeader>
+			<CardBody>
+				<p
+					className={ `batchkeys-license__state is-${ state }` }
+					data-state={ state }
+				>
+					<Icon icon={ ICONS[ state ] } />
+					<strong>{ stateLabel( state ) }</strong>
+				</p>
+				<dl className="batchkeys-license__details">
+					<Row term={ __( 'Key', 'batchkeys' ) }>
+						{ license.key ? (
+							<code className="batchkeys-license__key">
+								{ license.key }
+							</code>
+						) : (
+							__( 'No key stored', 'batchkeys' )
+						) }
+					</Row>
+					<Row term={ __( 'Last check', 'batchkeys' ) }>
+						<DateValue
+							iso={ license.last_checked }
+							none={ __( 'Never', 'batchkeys' ) }
+						/>
+					</Row>
+					<Row term={ __( 'Next check', 'batchkeys' ) }>
+						<DateValue
+							iso={ license.next_check }
+							none={ __( 'Not scheduled', 'batchkeys' ) }
+						/>
+					</Row>
+					{ inGrace && license.grace_until && (
+						<Row
+							term={
+								state === 'grace'
+									? __( 'Grace period ends', 'batchkeys' )
+									: __( 'Grace period ended', 'batchkeys' )
+							}
+						>
+							<DateValue iso={ license.grace_until } none="" />
+						</Row>
+					) }
+					{ license.retry_after && (
+						<Row term={ __( 'Next request allowed', 'batchkeys' ) }>
+							<DateValue iso={ license.retry_after } none="" />
+						</Row>
+					) }
+					{ license.code !== 'none' && (
+						<Row term={ __( 'Last answer', 'batchkeys' ) }>
+							{ license.message || own.message }{ ' ' }
+							{ license.hint || own.hint }
+							{ license.detail && (
+								<>
+									{ ' ' }
+									<span className="batchkeys-license__detail">
+										{ __( 'Service said:', 'batchkeys' ) }{ ' ' }
+										<code>{ license.detail }</code>
+									</span>
+								</>
+							) }
+						</Row>
+					) }
+				</dl>
+			</CardBody>
+			{ footer }
+		</Card>
+	);
+}
