@@ -1,4 +1,63 @@
 <?php
 /**
- * Plugin Name: BatchKeys for WordPress
+ * Plugin Name:       BatchKeys for WordPress
+ * Plugin URI:        https://batchkeys.com/
+ * Description:       Connects plugins and themes sold with BatchKeys license keys to the BatchKeys license service: a license screen, daily rechecks that survive outages, and a REST proxy that keeps the vendor's secret on the server.
+ * Version:           0.1.0
+ * Requires at least: 6.6
+ * Requires PHP:      7.4
+ * Author:            BatchKeys for WordPress contributors
+ * License:           GPL-2.0-or-later
+ * License URI:       https://www.gnu.org/licenses/gpl-2.0.html
+ * Text Domain:       batchkeys
+ * Domain Path:       /languages
+ *
+ * @package BatchKeys
  */
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+require_once __DIR__ . '/kit/load.php';
+
+// The demo product exists only where its secret is configured (the kit's local site, wp-env),
+// so a real site shows nothing unconfigured.
+if ( defined( 'BATCHKEYS_DEMO_AUTH' ) || false !== getenv( 'BATCHKEYS_DEMO_AUTH' ) ) {
+	batchkeys_register_product(
+		'batchkeys-demo',
+		array(
+			'name' => 'BatchKeys Demo',
+			'auth' => 'BATCHKEYS_DEMO_AUTH',
+			'file' => __FILE__,
+		)
+	);
+}
+
+register_activation_hook( __FILE__, 'batchkeys_plugin_activated' );
+register_deactivation_hook( __FILE__, 'batchkeys_plugin_deactivated' );
+
+/**
+ * On activation: lets the kit's concerns (the cron scheduler) set themselves up.
+ *
+ * @return void
+ */
+function batchkeys_plugin_activated() {
+	/**
+	 * Fires when the BatchKeys plugin is activated.
+	 */
+	do_action( 'batchkeys_plugin_activated' );
+}
+
+/**
+ * On deactivation: removes the daily recheck event (stored licenses stay).
+ *
+ * @return void
+ */
+function batchkeys_plugin_deactivated() {
+	wp_clear_scheduled_hook( 'batchkeys_recheck' );
+	/**
+	 * Fires when the BatchKeys plugin is deactivated.
+	 */
+	do_action( 'batchkeys_plugin_deactivated' );
+}

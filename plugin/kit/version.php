@@ -5,4 +5,4 @@
  * @package BatchKeys\Kit
  */
 
-return '1.0.0';
+return '0.1.0';

@@ -64,3 +64,36 @@ export function formatDate( iso: string ): string {
 		return date.toLocaleString();
 	}
 }
+
+/**
+ * When the site may call the service again.
+ *
+ * @param retryAfter Seconds left (what PHP sends) or an ISO 8601 date.
+ * @param now        The current time in milliseconds (for tests).
+ * @return "in 8 seconds", "in 3 minutes", or a date.
+ */
+export function formatWait(
+	retryAfter: number | string,
+	now: number = Date.now()
+): string {
+	if ( typeof retryAfter === 'string' ) {
+		return formatDate( retryAfter );
+	}
+	const seconds = Math.max( 1, Math.ceil( retryAfter ) );
+	if ( seconds < 60 ) {
+		return sprintf(
+			/* translators: %d: a number of seconds. */
+			_n( 'in %d second', 'in %d seconds', seconds, 'batchkeys' ),
+			seconds
+		);
+	}
+	if ( seconds < 3600 ) {
+		const minutes = Math.ceil( seconds / 60 );
+		return sprintf(
+			/* translators: %d: a number of minutes. */
+			_n( 'in %d minute', 'in %d minutes', minutes, 'batchkeys' ),
+			minutes
+		);
+	}
+	return formatDate( new Date( now + seconds * 1000 ).toISOString() );
+}

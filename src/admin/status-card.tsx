@@ -2,14 +2,20 @@
  * The license's state as stored: an icon and a word (never colour alone), the masked key,
  * the check dates, the grace deadline and when the site may call the service again.
  */
-import { Card, CardBody, CardHeader, Icon } from '@wordpress/components';
+import {
+	Card,
+	CardBody,
+	CardHeader,
+	Icon,
+	Notice,
+} from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 import { cancelCircleFilled, caution, info, published } from '@wordpress/icons';
 import type { ReactNode } from 'react';
 import { describeCode } from '../shared/codes';
 import { stateLabel } from '../shared/states';
 import type { LicenseView } from '../shared/types';
-import { formatDate } from './format-text';
+import { formatDate, formatWait } from './format-text';
 
 const ICONS = {
 	active: published,
@@ -46,6 +52,7 @@ export default function StatusCard( {
 	const state = ICONS[ license.state ] ? license.state : 'inactive';
 	const inGrace = state === 'grace' || state === 'lapsed';
 	const own = describeCode( license.code );
+	const notConfigured = describeCode( 'not_configured' );
 
 	return (
 		<Card className="batchkeys-license__card">
@@ -55,6 +62,14 @@ export default function StatusCard( {
 				</h2>
 			</CardHeader>
 			<CardBody>
+				{ license.configured === false && (
+					<Notice status="warning" isDismissible={ false }>
+						<p>
+							<strong>{ notConfigured.message }</strong>
+						</p>
+						<p>{ notConfigured.hint }</p>
+					</Notice>
+				) }
 				<p
 					className={ `batchkeys-license__state is-${ state }` }
 					data-state={ state }
@@ -95,11 +110,18 @@ export default function StatusCard( {
 							<DateValue iso={ license.grace_until } none="" />
 						</Row>
 					) }
-					{ license.retry_after && (
-						<Row term={ __( 'Next request allowed', 'batchkeys' ) }>
-							<DateValue iso={ license.retry_after } none="" />
-						</Row>
-					) }
+					{ license.retry_after !== null &&
+						license.retry_after !== undefined &&
+						license.retry_after !== 0 && (
+							<Row
+								term={ __(
+									'Next request allowed',
+									'batchkeys'
+								) }
+							>
+								{ formatWait( license.retry_after ) }
+							</Row>
+						) }
 					{ license.code !== 'none' && (
 						<Row term={ __( 'Last answer', 'batchkeys' ) }>
 							{ license.message || own.message }{ ' ' }

@@ -53,7 +53,7 @@ export function Preview( {
 			: undefined;
 
 	if ( ! chosen ) {
-		let instructions = __(
+		let instructions: string = __(
 			'Choose the product in the block settings.',
 			'batchkeys'
 		);

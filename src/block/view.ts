@@ -17,7 +17,7 @@ const kitCodes = new Set< string >( codes.codes );
 const vocabulary = {
 	isKitCode: ( code: string ) => kitCodes.has( code ),
 	describe: ( code: string ) =>
-		code in FORMAT_MESSAGES
+		Object.prototype.hasOwnProperty.call( FORMAT_MESSAGES, code )
 			? FORMAT_MESSAGES[ code as FormatCode ]()
 			: genericMessage( code ),
 };

@@ -15,109 +15,100 @@ const m = ( message: string, hint: string ): CodeMessage => ( {
 	hint,
 } );
 
-/** Kit codes (one per entry of codes.generated.json). */
+/**
+ * Kit codes (one per entry of codes.generated.json), in the words of PHP's Messages::table().
+ */
 export const KIT_MESSAGES: Record< string, () => CodeMessage > = {
 	...FORMAT_MESSAGES,
 	none: () =>
 		m(
 			__( 'No license key has been entered yet.', 'batchkeys' ),
 			__(
-				'Paste the license key you received with your purchase, then choose Activate.',
+				'Paste the license key from your purchase receipt, then select Activate.',
 				'batchkeys'
 			)
 		),
 	valid: () =>
 		m(
-			__( 'The license key is valid.', 'batchkeys' ),
+			__( 'The license key is active on this site.', 'batchkeys' ),
 			__(
 				'Nothing to do: the key is checked again automatically once a day.',
 				'batchkeys'
 			)
 		),
+	deactivated: () =>
+		m(
+			__( 'The license key was removed from this site.', 'batchkeys' ),
+			__( 'You can enter a key again at any time.', 'batchkeys' )
+		),
 	invalid: () =>
 		m(
-			__( 'The license service did not accept this key.', 'batchkeys' ),
 			__(
-				'Check that the key is meant for this product and this site, and that it has not been refunded or used up.',
+				'BatchKeys says this license key is not valid for this site.',
+				'batchkeys'
+			),
+			__(
+				'Check that you copied the whole key and that it is meant for this site. If it was refunded or has no tokens left, contact the seller.',
 				'batchkeys'
 			)
 		),
 	activation_failed: () =>
 		m(
 			__(
-				'The license service could not activate the key just now.',
+				'BatchKeys could not activate the key this time.',
 				'batchkeys'
 			),
-			__( 'Try again in a few minutes.', 'batchkeys' )
+			__(
+				'This is usually a passing connection problem. Try again in a few minutes.',
+				'batchkeys'
+			)
 		),
 	ip_error: () =>
 		m(
 			__(
-				'The license service could not identify this site’s server.',
+				'BatchKeys could not read this site’s IP address.',
 				'batchkeys'
 			),
 			__(
-				'Try again later. If it keeps happening, contact your host or the product’s support.',
-				'batchkeys'
-			)
-		),
-	rate_limited: () =>
-		m(
-			__(
-				'The license service asked this site to slow down.',
-				'batchkeys'
-			),
-			__(
-				'No request is sent for 24 hours. Try again after the time shown.',
-				'batchkeys'
-			)
-		),
-	auth_missing: () =>
-		m(
-			__(
-				'The license service says the product’s credentials are missing.',
-				'batchkeys'
-			),
-			__(
-				'This is a problem with the product’s setup, not with your key. Contact the product’s support.',
-				'batchkeys'
-			)
-		),
-	key_missing: () =>
-		m(
-			__( 'The license service did not receive a key.', 'batchkeys' ),
-			__(
-				'This is a problem with the product, not with your key. Contact the product’s support.',
+				'This is usually a passing network problem. Try again later; if it persists, ask your hosting provider.',
 				'batchkeys'
 			)
 		),
 	upstream_error: () =>
 		m(
 			__(
-				'The license service answered with an error this site does not know.',
+				'BatchKeys answered with an error this site does not recognize.',
 				'batchkeys'
 			),
 			__(
-				'Try again later. If it keeps happening, contact the product’s support.',
+				'Try again later. If it persists, contact the product’s author and mention the error details.',
+				'batchkeys'
+			)
+		),
+	key_missing: () =>
+		m(
+			__( 'BatchKeys did not receive the license key.', 'batchkeys' ),
+			__(
+				'Try again. If it persists, contact the product’s author.',
 				'batchkeys'
 			)
 		),
 	connection: () =>
 		m(
-			__( 'The license service could not be reached.', 'batchkeys' ),
+			__( 'BatchKeys could not be reached.', 'batchkeys' ),
 			__(
-				'Check that this site can reach the internet, then try again in a few minutes.',
+				'Try again later. An active key keeps working for a grace period while BatchKeys cannot be reached.',
 				'batchkeys'
 			)
 		),
-	not_configured: () =>
+	rate_limited: () =>
 		m(
 			__(
-				'This product is not set up to check license keys yet.',
+				'BatchKeys received too many requests from this site and asked it to wait.',
 				'batchkeys'
 			),
 			__(
-				'The vendor’s credentials are missing on this site. Contact the product’s support or the site’s developer.',
+				'This site sends nothing to BatchKeys for 24 hours. An active key keeps working meanwhile.',
 				'batchkeys'
 			)
 		),
@@ -129,31 +120,86 @@ export const KIT_MESSAGES: Record< string, () => CodeMessage > = {
 				'batchkeys'
 			)
 		),
+	auth_missing: () =>
+		m(
+			__(
+				'BatchKeys says the product’s authorization key is missing.',
+				'batchkeys'
+			),
+			__(
+				'This is a problem in the product’s setup, not with your key. Contact the product’s author.',
+				'batchkeys'
+			)
+		),
+	not_configured: () =>
+		m(
+			__(
+				'This product is not connected to BatchKeys on this site.',
+				'batchkeys'
+			),
+			__(
+				'The product’s BatchKeys authorization key is not set. Follow the product’s setup instructions, or contact its author.',
+				'batchkeys'
+			)
+		),
+	not_ready: () =>
+		m(
+			__( 'The license kit is not ready yet.', 'batchkeys' ),
+			__(
+				'Call it after WordPress has loaded the theme (the after_setup_theme action).',
+				'batchkeys'
+			)
+		),
 	no_key: () =>
 		m(
 			__( 'There is no license key to check.', 'batchkeys' ),
-			__( 'Enter your license key and activate it first.', 'batchkeys' )
+			__( 'Enter and activate a license key first.', 'batchkeys' )
+		),
+	invalid_amount: () =>
+		m(
+			__(
+				'The number of tokens must be a whole number other than zero.',
+				'batchkeys'
+			),
+			__(
+				'This is a problem in the product’s code. Contact the product’s author.',
+				'batchkeys'
+			)
+		),
+	topup_not_allowed: () =>
+		m(
+			__(
+				'This product does not allow topping up tokens from the site.',
+				'batchkeys'
+			),
+			__(
+				'This is a problem in the product’s code. Contact the product’s author.',
+				'batchkeys'
+			)
 		),
 	batchkeys_unknown_product: () =>
 		m(
-			__( 'This product is not registered on this site.', 'batchkeys' ),
+			__( 'There is no such product on this site.', 'batchkeys' ),
 			__(
-				'The plugin or theme may have been deactivated. Reload the page.',
+				'The product may have been deactivated. Reload the page.',
 				'batchkeys'
 			)
 		),
 	rest_invalid_param: () =>
 		m(
-			__( 'The key could not be read.', 'batchkeys' ),
 			__(
-				'Paste the key again: it must be text of a reasonable length.',
+				'The license key was not sent in a form this site accepts.',
+				'batchkeys'
+			),
+			__(
+				'Type or paste the key as text, at most 200 characters.',
 				'batchkeys'
 			)
 		),
 	rest_missing_callback_param: () =>
 		m(
-			__( 'No key was sent.', 'batchkeys' ),
-			__( 'Enter a key, then choose Activate.', 'batchkeys' )
+			__( 'No license key was sent.', 'batchkeys' ),
+			__( 'Enter a license key and try again.', 'batchkeys' )
 		),
 	rest_not_logged_in: () =>
 		m(
@@ -162,16 +208,13 @@ export const KIT_MESSAGES: Record< string, () => CodeMessage > = {
 		),
 	rest_forbidden: () =>
 		m(
-			__(
-				'You are not allowed to manage this product’s license.',
-				'batchkeys'
-			),
+			__( 'You are not allowed to manage this license.', 'batchkeys' ),
 			__( 'Ask an administrator of this site.', 'batchkeys' )
 		),
 	rest_cookie_invalid_nonce: () =>
 		m(
 			__( 'Your session has expired.', 'batchkeys' ),
-			__( 'Reload the page, then try again.', 'batchkeys' )
+			__( 'Reload the page and try again.', 'batchkeys' )
 		),
 };
 

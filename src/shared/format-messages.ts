@@ -1,7 +1,7 @@
 /**
- * The messages for the three format codes and the generic fallback. Kept apart from the
- * full table in codes.ts so the block's view script can show them without carrying every
- * message of the kit.
+ * The messages for the three format codes and the generic fallback, word for word those of
+ * PHP's Messages (one msgid, one translation). Kept apart from the full table in codes.ts so
+ * the block's view script can show them without carrying every message of the kit.
  */
 import { __, sprintf } from '@wordpress/i18n';
 import type { FormatCode } from './key-format';
@@ -11,50 +11,63 @@ export interface CodeMessage {
 	hint: string;
 }
 
+const m = ( message: string, hint: string ): CodeMessage => ( {
+	message,
+	hint,
+} );
+
 export const FORMAT_MESSAGES: Record< FormatCode, () => CodeMessage > = {
-	key_length: () => ( {
-		message: __( 'This key does not have the right length.', 'batchkeys' ),
-		hint: __(
-			'Copy the whole key again, separators included, with nothing before or after it.',
-			'batchkeys'
+	key_length: () =>
+		m(
+			__(
+				'The license key does not have the right length.',
+				'batchkeys'
+			),
+			__(
+				'Copy the whole key, every group of it, exactly as it appears in your receipt. The example in the field shows its shape.',
+				'batchkeys'
+			)
 		),
-	} ),
-	key_characters: () => ( {
-		message: __(
-			'This key contains characters a license key cannot have.',
-			'batchkeys'
+	key_characters: () =>
+		m(
+			__(
+				'The license key contains characters a key cannot contain.',
+				'batchkeys'
+			),
+			__(
+				'Copy the key again, without spaces or other characters inside it.',
+				'batchkeys'
+			)
 		),
-		hint: __(
-			'Use only the letters, digits and separators a license key is made of.',
-			'batchkeys'
+	key_pattern: () =>
+		m(
+			__(
+				'The license key is not in the expected pattern.',
+				'batchkeys'
+			),
+			__(
+				'Check that its groups and separators match the example in the field.',
+				'batchkeys'
+			)
 		),
-	} ),
-	key_pattern: () => ( {
-		message: __(
-			'This key is not grouped the way a license key is.',
-			'batchkeys'
-		),
-		hint: __(
-			'Compare the position of the separators with the example in the field.',
-			'batchkeys'
-		),
-	} ),
 };
 
 /**
  * The message for a code the script does not know: it names the code.
- * @param code
+ *
+ * @param code The unknown code.
+ * @return A generic message and hint.
  */
 export function genericMessage( code: string ): CodeMessage {
-	return {
-		message: sprintf(
-			/* translators: %s: an error code, for example "upstream_error". */
+	return m(
+		sprintf(
+			/* translators: %s: an error code, e.g. upstream_error. */
 			__( 'Something went wrong (code: %s).', 'batchkeys' ),
 			code || '?'
 		),
-		hint: __(
-			'Try again in a moment. If it keeps happening, contact the product’s support and mention this code.',
+		__(
+			'Try again later. If it persists, contact the product’s author and mention the code.',
 			'batchkeys'
-		),
-	};
+		)
+	);
 }

@@ -142,14 +142,14 @@ describe( 'the initial screen', () => {
 
 describe( 'format check while typing', () => {
 	it.each( [
-		[ 'DEMO001', 'This key does not have the right length.' ],
+		[ 'DEMO001', 'The license key does not have the right length.' ],
 		[
 			GOOD.replace( 'GOOD', 'GO#D' ),
-			'This key contains characters a license key cannot have.',
+			'The license key contains characters a key cannot contain.',
 		],
 		[
 			'DEMO00-1GOOD000-AAAAAAA-BBBBBBB-CCCCCCC',
-			'This key is not grouped the way a license key is.',
+			'The license key is not in the expected pattern.',
 		],
 	] )( '%s: says which rule fails and sends nothing', async ( key, rule ) => {
 		const { user, input } = setup();
@@ -179,7 +179,7 @@ describe( 'format check while typing', () => {
 		expect( input ).toHaveAttribute( 'aria-invalid', 'true' );
 		expect( input ).toHaveAccessibleDescription(
 			expect.stringContaining(
-				'This key does not have the right length.'
+				'The license key does not have the right length.'
 			)
 		);
 		expect( mockFetch ).not.toHaveBeenCalled();
@@ -417,7 +417,7 @@ describe( 'deactivate', () => {
 		// Focus moves into the dialog, so a keyboard user is there.
 		await waitFor( () =>
 			expect( dialog ).toContainElement(
-				document.activeElement as HTMLElement
+				dialog.ownerDocument.activeElement as HTMLElement
 			)
 		);
 		await user.keyboard( '{Escape}' );

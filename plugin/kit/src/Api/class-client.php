@@ -83,10 +83,11 @@ class Client {
 	 * Whether a URL may be called: https, or plain http to a loopback host, or any http on a site
 	 * whose environment type is `local`.
 	 *
-	 * @param string $url URL.
+	 * @param string      $url         URL.
+	 * @param string|null $environment Environment type (default: wp_get_environment_type()).
 	 * @return bool
 	 */
-	public static function is_allowed_url( $url ) {
+	public static function is_allowed_url( $url, $environment = null ) {
 		$parts = wp_parse_url( $url );
 		if ( ! is_array( $parts ) || empty( $parts['scheme'] ) || empty( $parts['host'] ) ) {
 			return false;
@@ -98,7 +99,7 @@ class Client {
 		if ( 'http' !== $scheme ) {
 			return false;
 		}
-		return self::is_loopback( $parts['host'] ) || 'local' === wp_get_environment_type();
+		return self::is_loopback( $parts['host'] ) || 'local' === ( null === $environment ? wp_get_environment_type() : $environment );
 	}
 
 	/**
@@ -164,10 +165,10 @@ class Client {
 	/**
 	 * Asks BatchKeys about a key.
 	 *
-	 * @param Product             $product Product (its secret is read now).
-	 * @param string              $key     The customer's key.
-	 * @param array<string, int>  $extra   Optional headers: 'active' (1 or 0) or 'consume' (N).
-	 * @param string              $context 'interactive' or 'background'.
+	 * @param Product            $product Product (its secret is read now).
+	 * @param string             $key     The customer's key.
+	 * @param array<string, int> $extra   Optional headers: 'active' (1 or 0) or 'consume' (N).
+	 * @param string             $context 'interactive' or 'background'.
 	 * @return Answer
 	 */
 	public function request( Product $product, $key, array $extra = array(), $context = 'interactive' ) {
@@ -205,7 +206,7 @@ class Client {
 				'user-agent'          => 'BatchKeys-for-WordPress/' . $this->version,
 			)
 		);
-		$answer = Answer_Parser::parse( $response );
+		$answer   = Answer_Parser::parse( $response );
 
 		$status = is_wp_error( $response ) ? $response->get_error_code() : (string) wp_remote_retrieve_response_code( $response );
 		$this->log(

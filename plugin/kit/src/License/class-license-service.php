@@ -157,7 +157,7 @@ class License_Service {
 			$answer = $product->is_configured()
 				? $this->client->request( $product, (string) $current->key, array(), $context )
 				: new Answer( 'not_configured' );
-			$now = Clock::now();
+			$now    = Clock::now();
 			$this->note_rate_limit( $answer, $now );
 			$this->store->put( $product->slug, Transition::check( $current, $answer, $now, $this->settings( $product ) ) );
 		} finally {

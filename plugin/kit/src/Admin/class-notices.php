@@ -1,0 +1,219 @@
+<?php
+/**
+ * Admin notices about licenses that need a person: lapsed, invalid, not configured.
+ *
+ * @package BatchKeys\Kit
+ */
+
+namespace BatchKeys\Kit\Admin;
+
+use BatchKeys\Kit\Kit;
+use BatchKeys\Kit\Product\Product;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * On the dashboard and the plugins screen, for users with a product's capability, one notice per
+ * product whose license is lapsed or invalid, or whose vendor secret is missing. Reads stored state
+ * only (never calls BatchKeys).
+ *
+ * A person may dismiss a notice; it stays dismissed for them until the product is in another
+ * situation (user meta batchkeys_dismissed_<slug> holds the dismissed situation: the state and
+ * the date that makes it a new episode, so a key that lapses again after being fixed shows again).
+ */
+final class Notices {
+
+	/**
+	 * The admin-ajax action (and nonce action) of a dismissal.
+	 */
+	const ACTION = 'batchkeys_dismiss_notice';
+
+	/**
+	 * User meta key prefix; the product slug follows.
+	 */
+	const META_PREFIX = 'batchkeys_dismissed_';
+
+	/**
+	 * Screens the notices appear on.
+	 */
+	const SCREENS = array( 'dashboard', 'plugins' );
+
+	/**
+	 * The kit.
+	 *
+	 * @var Kit
+	 */
+	private $kit;
+
+	/**
+	 * Whether a notice was printed on this page (then the dismissal script is needed).
+	 *
+	 * @var bool
+	 */
+	private $printed = false;
+
+	/**
+	 * Notices.
+	 *
+	 * @param Kit $kit The kit.
+	 */
+	public function __construct( Kit $kit ) {
+		$this->kit = $kit;
+	}
+
+	/**
+	 * Hooks the notices, the dismissal endpoint and its script in.
+	 *
+	 * @return void
+	 */
+	public function register_hooks() {
+		add_action( 'admin_notices', array( $this, 'render' ) );
+		add_action( 'wp_ajax_' . self::ACTION, array( $this, 'dismiss' ) );
+		add_action( 'admin_footer', array( $this, 'print_script' ) );
+	}
+
+	/**
+	 * The situation a product is in that deserves a notice, or null when all is well.
+	 *
+	 * @param Product $product Product.
+	 * @return array{key: string, kind: string, message: string}|null Key: what a dismissal
+	 *         remembers; kind: notice-error or notice-warning.
+	 */
+	public function situation( Product $product ) {
+		if ( ! $product->is_configured() ) {
+			return array(
+				'key'     => 'not_configured',
+				'kind'    => 'notice-warning',
+				'message' => sprintf(
+					/* translators: %s: product name. */
+					__( '%s is not connected to BatchKeys on this site, so its license cannot be checked. Follow the product’s setup instructions, or contact its author.', 'batchkeys' ),
+					$product->name
+				),
+			);
+		}
+		$view = $this->kit->licenses()->view( $product );
+		if ( 'lapsed' === $view['state'] ) {
+			return array(
+				'key'     => 'lapsed:' . (string) $view['grace_until'],
+				'kind'    => 'notice-error',
+				'message' => sprintf(
+					/* translators: %s: product name. */
+					__( 'The license of %s could not be confirmed for too long, so its premium features are switched off. Check the key now.', 'batchkeys' ),
+					$product->name
+				),
+			);
+		}
+		if ( 'invalid' === $view['state'] ) {
+			return array(
+				'key'     => 'invalid:' . (string) $view['last_success'],
+				'kind'    => 'notice-error',
+				'message' => sprintf(
+					/* translators: %s: product name. */
+					__( 'BatchKeys no longer accepts the license key of %s on this site, so its premium features are switched off.', 'batchkeys' ),
+					$product->name
+				),
+			);
+		}
+		return null;
+	}
+
+	/**
+	 * The notices due to the current user, by product slug.
+	 *
+	 * @return array<string, array{key: string, kind: string, message: string, product: Product}>
+	 */
+	public function due() {
+		$due = array();
+		foreach ( $this->kit->registry()->all() as $product ) {
+			if ( ! current_user_can( $product->capability ) ) {
+				continue;
+			}
+			$situation = $this->situation( $product );
+			if ( null === $situation ) {
+				continue;
+			}
+			$dismissed = get_user_meta( get_current_user_id(), self::META_PREFIX . $product->slug, true );
+			if ( $dismissed === $situation['key'] ) {
+				continue;
+			}
+			$situation['product']  = $product;
+			$due[ $product->slug ] = $situation;
+		}
+		return $due;
+	}
+
+	/**
+	 * Prints the notices (admin_notices), on the dashboard and the plugins screen only.
+	 *
+	 * @return void
+	 */
+	public function render() {
+		$screen = function_exists( 'get_current_screen' ) ? get_current_screen() : null;
+		if ( null === $screen || ! in_array( $screen->id, self::SCREENS, true ) ) {
+			return;
+		}
+		$nonce = '';
+		foreach ( $this->due() as $slug => $notice ) {
+			if ( '' === $nonce ) {
+				$nonce = wp_create_nonce( self::ACTION );
+			}
+			$url  = Screen::page_url( $notice['product'] );
+			$link = '' === $url ? '' : sprintf(
+				' <a href="%1$s">%2$s</a>',
+				esc_url( $url ),
+				esc_html__( 'Open the license screen', 'batchkeys' )
+			);
+			printf(
+				'<div class="notice %1$s is-dismissible batchkeys-notice" data-batchkeys-product="%2$s" data-batchkeys-situation="%3$s" data-batchkeys-nonce="%4$s"><p>%5$s%6$s</p></div>',
+				esc_attr( $notice['kind'] ),
+				esc_attr( $slug ),
+				esc_attr( $notice['key'] ),
+				esc_attr( $nonce ),
+				esc_html( $notice['message'] ),
+				$link // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- built from esc_url() and esc_html__() above.
+			);
+			$this->printed = true;
+		}
+	}
+
+	/**
+	 * Records a dismissal (admin-ajax, nonce-checked). Only the situation the product is in now
+	 * can be dismissed, and only by a user with the product's capability.
+	 *
+	 * @return void
+	 */
+	public function dismiss() {
+		check_ajax_referer( self::ACTION, 'nonce' );
+		$slug      = isset( $_POST['product'] ) ? sanitize_key( wp_unslash( $_POST['product'] ) ) : '';
+		$situation = isset( $_POST['situation'] ) ? sanitize_text_field( wp_unslash( $_POST['situation'] ) ) : '';
+		$product   = '' === $slug ? null : $this->kit->registry()->get( $slug );
+		if ( null === $product || ! current_user_can( $product->capability ) ) {
+			wp_send_json_error( null, 403 );
+		}
+		$now = $this->situation( $product );
+		if ( null === $now || $now['key'] !== $situation ) {
+			wp_send_json_error( null, 409 );
+		}
+		update_user_meta( get_current_user_id(), self::META_PREFIX . $product->slug, $now['key'] );
+		wp_send_json_success();
+	}
+
+	/**
+	 * Prints the few lines that send a dismissal, when a notice was printed.
+	 *
+	 * @return void
+	 */
+	public function print_script() {
+		if ( ! $this->printed ) {
+			return;
+		}
+		$script = sprintf(
+			'document.addEventListener("click",function(e){var b=e.target&&e.target.closest&&e.target.closest(".batchkeys-notice .notice-dismiss");if(!b){return;}var n=b.closest(".batchkeys-notice"),d=new FormData();d.append("action",%1$s);d.append("nonce",n.getAttribute("data-batchkeys-nonce"));d.append("product",n.getAttribute("data-batchkeys-product"));d.append("situation",n.getAttribute("data-batchkeys-situation"));fetch(%2$s,{method:"POST",credentials:"same-origin",body:d});});',
+			wp_json_encode( self::ACTION ),
+			wp_json_encode( admin_url( 'admin-ajax.php' ) )
+		);
+		wp_print_inline_script_tag( $script, array( 'id' => 'batchkeys-notices-js' ) );
+	}
+}

@@ -1,0 +1,194 @@
+<?php
+/**
+ * REST: one product's license.
+ *
+ * @package BatchKeys\Kit
+ */
+
+namespace BatchKeys\Kit\Rest;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * GET, POST {key} and DELETE /batchkeys/v1/products/<slug>/license; POST .../check.
+ */
+class License_Controller extends Base_Controller {
+
+	/**
+	 * Longest key accepted by the route (before trimming).
+	 */
+	const MAX_KEY = 200;
+
+	/**
+	 * Registers the routes.
+	 *
+	 * @return void
+	 */
+	public function register_routes() {
+		$slug = array(
+			'slug' => array(
+				'description' => __( 'Product slug.', 'batchkeys' ),
+				'type'        => 'string',
+			),
+		);
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/(?P<slug>[^/]+)/license',
+			array(
+				'args'   => $slug,
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => array( $this, 'get_item_permissions_check' ),
+				),
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'create_item' ),
+					'permission_callback' => array( $this, 'create_item_permissions_check' ),
+					'args'                => array(
+						'key' => array(
+							'description'       => __( 'The license key to activate.', 'batchkeys' ),
+							'type'              => 'string',
+							'required'          => true,
+							'maxLength'         => self::MAX_KEY,
+							'validate_callback' => 'rest_validate_request_arg',
+						),
+					),
+				),
+				array(
+					'methods'             => \WP_REST_Server::DELETABLE,
+					'callback'            => array( $this, 'delete_item' ),
+					'permission_callback' => array( $this, 'delete_item_permissions_check' ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/(?P<slug>[^/]+)/check',
+			array(
+				'args'   => $slug,
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'check_item' ),
+					'permission_callback' => array( $this, 'update_item_permissions_check' ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * Permission to read a license.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return true|\WP_Error
+	 */
+	public function get_item_permissions_check( $request ) {
+		return $this->product_permission( $request );
+	}
+
+	/**
+	 * Permission to activate a key.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return true|\WP_Error
+	 */
+	public function create_item_permissions_check( $request ) {
+		return $this->product_permission( $request );
+	}
+
+	/**
+	 * Permission to check the key now.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return true|\WP_Error
+	 */
+	public function update_item_permissions_check( $request ) {
+		return $this->product_permission( $request );
+	}
+
+	/**
+	 * Permission to remove the key.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return true|\WP_Error
+	 */
+	public function delete_item_permissions_check( $request ) {
+		return $this->product_permission( $request );
+	}
+
+	/**
+	 * The license view (stored state only, no API call).
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function get_item( $request ) {
+		$product = $this->product( $request );
+		if ( is_wp_error( $product ) ) {
+			return $product;
+		}
+		return new \WP_REST_Response( $this->kit->licenses()->view( $product ), 200 );
+	}
+
+	/**
+	 * Activates a key.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function create_item( $request ) {
+		$product = $this->product( $request );
+		if ( is_wp_error( $product ) ) {
+			return $product;
+		}
+		return $this->respond( $this->kit->licenses()->activate( $product, $request->get_param( 'key' ) ) );
+	}
+
+	/**
+	 * Checks the stored key now.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function check_item( $request ) {
+		$product = $this->product( $request );
+		if ( is_wp_error( $product ) ) {
+			return $product;
+		}
+		return $this->respond( $this->kit->licenses()->check( $product, 'interactive' ) );
+	}
+
+	/**
+	 * Removes the key.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function delete_item( $request ) {
+		$product = $this->product( $request );
+		if ( is_wp_error( $product ) ) {
+			return $product;
+		}
+		return $this->respond( $this->kit->licenses()->deactivate( $product ) );
+	}
+
+	/**
+	 * JSON schema of the license view.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema() {
+		if ( $this->schema ) {
+			return $this->add_additional_fields_schema( $this->schema );
+		}
+		$this->schema = array(
+			'$schema' => 'http://json-schema.org/draft-04/schema#',
+			'title'   => 'batchkeys-license',
+		) + self::license_schema();
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+}

@@ -1,0 +1,120 @@
+<?php
+/**
+ * Messages: one table of codes, translated and filterable; the file shared with TypeScript.
+ *
+ * @package BatchKeys\Tests
+ */
+
+namespace BatchKeys\Tests\Messages;
+
+use BatchKeys\Kit\Messages\Messages;
+use BatchKeys\Tests\Test_Case;
+
+/** Codes, statuses, messages and hints. */
+final class Messages_Test extends Test_Case {
+
+	/** Every code has a message and a hint of its own, in the text domain. */
+	public function test_every_code_has_a_message_and_a_hint() {
+		$table = Messages::table();
+		$this->assertSame( Messages::codes(), array_keys( $table ) );
+		$messages = array();
+		foreach ( Messages::codes() as $code ) {
+			$pair = Messages::get( $code );
+			$this->assertNotSame( '', trim( $pair['message'] ), $code );
+			$this->assertNotSame( '', trim( $pair['hint'] ), $code );
+			$this->assertStringNotContainsString( $code, $pair['message'], 'a known code gets a sentence, not its name' );
+			$messages[] = $pair['message'];
+		}
+		$this->assertSame( count( $messages ), count( array_unique( $messages ) ), 'one sentence per code' );
+	}
+
+	/** Every row of spec section 3, plus the kit's own, is in the list with the status of docs/architecture.md. */
+	public function test_statuses_follow_the_architecture() {
+		$expected = array(
+			'valid'                       => 200,
+			'key_length'                  => 400,
+			'key_characters'              => 400,
+			'key_pattern'                 => 400,
+			'rest_invalid_param'          => 400,
+			'rest_missing_callback_param' => 400,
+			'rest_not_logged_in'          => 401,
+			'rest_forbidden'              => 403,
+			'rest_cookie_invalid_nonce'   => 403,
+			'batchkeys_unknown_product'   => 404,
+			'no_key'                      => 409,
+			'invalid'                     => 422,
+			'throttled'                   => 429,
+			'rate_limited'                => 429,
+			'connection'                  => 502,
+			'activation_failed'           => 502,
+			'ip_error'                    => 502,
+			'upstream_error'              => 502,
+			'key_missing'                 => 502,
+			'not_configured'              => 503,
+			'auth_missing'                => 503,
+		);
+		foreach ( $expected as $code => $status ) {
+			$this->assertSame( $status, Messages::status( $code ), $code );
+		}
+		$this->assertSame( 500, Messages::status( 'brand_new' ) );
+	}
+
+	/** An unknown code gets a generic message that names it. */
+	public function test_unknown_code_gets_a_generic_message_naming_it() {
+		$pair = Messages::get( 'brand_new_code' );
+		$this->assertStringContainsString( 'brand_new_code', $pair['message'] );
+		$this->assertNotSame( '', $pair['hint'] );
+		$this->assertFalse( Messages::is_known( 'brand_new_code' ) );
+	}
+
+	/** The batchkeys_messages filter changes a message; a broken filter falls back. */
+	public function test_messages_are_filterable() {
+		$this->add_test_filter(
+			'batchkeys_messages',
+			static function ( $table ) {
+				$table['invalid']['message'] = 'Custom sentence.';
+				return $table;
+			}
+		);
+		$this->assertSame( 'Custom sentence.', Messages::message( 'invalid' ) );
+		$this->assertSame( Messages::table()['invalid']['hint'], Messages::hint( 'invalid' ) );
+	}
+
+	/** A filter that returns garbage never breaks a message. */
+	public function test_a_broken_filter_falls_back() {
+		$this->add_test_filter( 'batchkeys_messages', '__return_false' );
+		$this->assertSame( 'The license key is active on this site.', Messages::message( 'valid' ) );
+		$this->add_test_filter(
+			'batchkeys_messages',
+			static function () {
+				return array( 'valid' => array( 'message' => array() ) );
+			},
+			20
+		);
+		$this->assertStringContainsString( 'valid', Messages::message( 'valid' ) );
+	}
+
+	/** Messages are translated through the text domain. */
+	public function test_messages_are_translated() {
+		$this->add_test_filter(
+			'gettext_batchkeys',
+			static function ( $translation, $text ) {
+				return 'BatchKeys could not be reached.' === $text ? 'BatchKeys ist nicht erreichbar.' : $translation;
+			},
+			10,
+			2
+		);
+		$this->assertSame( 'BatchKeys ist nicht erreichbar.', Messages::message( 'connection' ) );
+	}
+
+	/** src/shared/codes.generated.json is exactly what tools/export-codes.php writes from PHP. */
+	public function test_generated_codes_file_matches_php() {
+		require_once dirname( __DIR__, 3 ) . '/tools/export-codes.php';
+		$file = batchkeys_codes_file();
+		$this->assertFileExists( $file );
+		$this->assertSame( batchkeys_codes_json(), file_get_contents( $file ), 'run: php tools/export-codes.php' );
+		$data = json_decode( (string) file_get_contents( $file ), true );
+		$this->assertEqualsCanonicalizing( Messages::codes(), $data['codes'] );
+		$this->assertEquals( Messages::statuses(), $data['statuses'] );
+	}
+}
