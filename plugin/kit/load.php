@@ -79,8 +79,9 @@ if ( ! function_exists( 'batchkeys_register_product' ) ) {
 	 * @return bool False when the registration was refused (see the _doing_it_wrong notice).
 	 */
 	function batchkeys_register_product( $slug, $args = array() ) {
-		if ( batchkeys_kit_booted() ) {
-			return \BatchKeys\Kit\Kit::instance()->register_product( $slug, $args );
+		$batchkeys_kit = batchkeys_kit_booted() ? \BatchKeys\Kit\Kit::instance() : null;
+		if ( null !== $batchkeys_kit ) {
+			return $batchkeys_kit->register_product( $slug, $args );
 		}
 		$GLOBALS['batchkeys_kit']['queue'][] = array( $slug, $args );
 		return true;
@@ -98,8 +99,9 @@ if ( ! function_exists( 'batchkeys_is_active' ) ) {
 	 * @return bool
 	 */
 	function batchkeys_is_active( $slug ) {
-		if ( batchkeys_kit_booted() ) {
-			return \BatchKeys\Kit\Kit::instance()->is_active( $slug );
+		$batchkeys_kit = batchkeys_kit_booted() ? \BatchKeys\Kit\Kit::instance() : null;
+		if ( null !== $batchkeys_kit ) {
+			return $batchkeys_kit->is_active( $slug );
 		}
 		if ( ! is_string( $slug ) || '' === $slug ) {
 			return false;
@@ -128,12 +130,13 @@ if ( ! function_exists( 'batchkeys_consume' ) ) {
 	 * @return true|\WP_Error True when BatchKeys accepted; a WP_Error with the kit code otherwise.
 	 */
 	function batchkeys_consume( $slug, $n ) {
-		if ( batchkeys_kit_booted() ) {
-			return \BatchKeys\Kit\Kit::instance()->consume( $slug, $n );
+		$batchkeys_kit = batchkeys_kit_booted() ? \BatchKeys\Kit\Kit::instance() : null;
+		if ( null !== $batchkeys_kit ) {
+			return $batchkeys_kit->consume( $slug, $n );
 		}
 		return new WP_Error(
 			'not_ready',
-			__( 'The license kit is not ready yet: spend tokens after the after_setup_theme action.', 'batchkeys' ),
+			__( 'The license kit is not ready yet.', 'batchkeys' ),
 			array( 'status' => 503 )
 		);
 	}

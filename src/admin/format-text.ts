@@ -68,32 +68,29 @@ export function formatDate( iso: string ): string {
 /**
  * When the site may call the service again.
  *
- * @param retryAfter Seconds left (what PHP sends) or an ISO 8601 date.
- * @param now        The current time in milliseconds (for tests).
+ * @param seconds Seconds left (the license view's retry_after).
+ * @param now     The current time in milliseconds (for tests).
  * @return "in 8 seconds", "in 3 minutes", or a date.
  */
 export function formatWait(
-	retryAfter: number | string,
+	seconds: number,
 	now: number = Date.now()
 ): string {
-	if ( typeof retryAfter === 'string' ) {
-		return formatDate( retryAfter );
-	}
-	const seconds = Math.max( 1, Math.ceil( retryAfter ) );
-	if ( seconds < 60 ) {
+	const left = Math.max( 1, Math.ceil( seconds ) );
+	if ( left < 60 ) {
 		return sprintf(
 			/* translators: %d: a number of seconds. */
-			_n( 'in %d second', 'in %d seconds', seconds, 'batchkeys' ),
-			seconds
+			_n( 'in %d second', 'in %d seconds', left, 'batchkeys' ),
+			left
 		);
 	}
-	if ( seconds < 3600 ) {
-		const minutes = Math.ceil( seconds / 60 );
+	if ( left < 3600 ) {
+		const minutes = Math.ceil( left / 60 );
 		return sprintf(
 			/* translators: %d: a number of minutes. */
 			_n( 'in %d minute', 'in %d minutes', minutes, 'batchkeys' ),
 			minutes
 		);
 	}
-	return formatDate( new Date( now + seconds * 1000 ).toISOString() );
+	return formatDate( new Date( now + left * 1000 ).toISOString() );
 }

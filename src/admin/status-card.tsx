@@ -110,9 +110,8 @@ export default function StatusCard( {
 							<DateValue iso={ license.grace_until } none="" />
 						</Row>
 					) }
-					{ license.retry_after !== null &&
-						license.retry_after !== undefined &&
-						license.retry_after !== 0 && (
+					{ typeof license.retry_after === 'number' &&
+						license.retry_after > 0 && (
 							<Row
 								term={ __(
 									'Next request allowed',

@@ -32,8 +32,8 @@ export interface LicenseView {
 	product: string;
 	state: LicenseState;
 	features_enabled: boolean;
-	/** False when the vendor's secret is missing on this site (every call would be not_configured). */
-	configured?: boolean;
+	/** Whether the product's secret is set on this site (else every call is not_configured). */
+	configured: boolean;
 	/** The kit code of the last answer (`none` when nothing was asked yet). */
 	code: string;
 	message: string;
@@ -45,11 +45,8 @@ export interface LicenseView {
 	last_success: string | null;
 	next_check: string | null;
 	grace_until: string | null;
-	/**
-	 * While the site may not call the service (throttle or rate_limited): PHP sends the
-	 * seconds left; an ISO 8601 date is understood too.
-	 */
-	retry_after: number | string | null;
+	/** Seconds while the site may not call the API for this product (throttle or rate_limited). */
+	retry_after: number | null;
 	/** The raw upstream ERROR text, only for `upstream_error` and administrators. */
 	detail: string | null;
 }

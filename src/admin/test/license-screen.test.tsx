@@ -23,6 +23,7 @@ const INACTIVE: LicenseView = {
 	product: 'acme-seo',
 	state: 'inactive',
 	features_enabled: false,
+	configured: true,
 	code: 'none',
 	message: 'No key yet.',
 	hint: 'Enter one.',
@@ -39,6 +40,7 @@ const ACTIVE: LicenseView = {
 	...INACTIVE,
 	state: 'active',
 	features_enabled: true,
+	configured: true,
 	code: 'valid',
 	message: 'The key is valid (from PHP).',
 	hint: 'Nothing to do (from PHP).',
@@ -115,7 +117,7 @@ describe( 'the initial screen', () => {
 			state: 'grace',
 			code: 'connection',
 			grace_until: '2026-12-04T08:00:00+00:00',
-			retry_after: '2026-11-28T08:00:00+00:00',
+			retry_after: 86400,
 		} );
 		expect( stateWord() ).toBe( 'Active (grace period)' );
 		expect( screen.getByText( 'Grace period ends' ) ).toBeInTheDocument();
@@ -137,6 +139,43 @@ describe( 'the initial screen', () => {
 			detail: 'Database is down',
 		} );
 		expect( screen.getByText( 'Database is down' ) ).toBeInTheDocument();
+	} );
+} );
+
+describe( 'the stored situation', () => {
+	it( 'says when the site may ask again, from the seconds PHP sends', () => {
+		setup( { ...ACTIVE, retry_after: 8 } );
+		expect(
+			screen.getByText( 'Next request allowed' )
+		).toBeInTheDocument();
+		expect( screen.getByText( 'in 8 seconds' ) ).toBeInTheDocument();
+	} );
+
+	it( 'explains a product whose vendor secret is missing', () => {
+		setup( { ...INACTIVE, configured: false } );
+		expect(
+			screen.getAllByText(
+				'This product is not connected to BatchKeys on this site.'
+			).length
+		).toBeGreaterThan( 0 );
+	} );
+
+	it( 'shows lapsed and invalid with their words', () => {
+		const { unmount } = render(
+			<LicenseScreen
+				product={ PRODUCT }
+				initialLicense={ {
+					...ACTIVE,
+					state: 'lapsed',
+					grace_until: '2026-11-20T08:00:00+00:00',
+				} }
+			/>
+		);
+		expect( stateWord() ).toBe( 'Lapsed' );
+		expect( screen.getByText( 'Grace period ended' ) ).toBeInTheDocument();
+		unmount();
+		setup( { ...ACTIVE, state: 'invalid' } );
+		expect( stateWord() ).toBe( 'Invalid' );
 	} );
 } );
 
@@ -279,7 +318,7 @@ describe( 'activate', () => {
 				hint: 'Wait (from PHP).',
 				license: {
 					...INACTIVE,
-					retry_after: '2026-11-28T08:00:00+00:00',
+					retry_after: 86400,
 				},
 			},
 		} );
@@ -406,6 +445,12 @@ describe( 'deactivate', () => {
 		);
 		expect( screen.queryByRole( 'dialog' ) ).toBeNull();
 		expect( mockFetch ).not.toHaveBeenCalled();
+		// Focus goes back to the button that opened the dialog.
+		await waitFor( () =>
+			expect(
+				screen.getByRole( 'button', { name: 'Deactivate' } )
+			).toHaveFocus()
+		);
 	} );
 
 	it( 'closes on Escape without sending anything', async () => {

@@ -13,6 +13,7 @@ const VIEW: LicenseView = {
 	product: 'acme-seo',
 	state: 'inactive',
 	features_enabled: false,
+	configured: true,
 	code: 'invalid',
 	message: 'Server sentence.',
 	hint: 'Server hint.',

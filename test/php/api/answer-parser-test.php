@@ -91,18 +91,18 @@ final class Answer_Parser_Test extends Test_Case {
 	/** Rule 4: no usable answer is a connection failure, never invalid. */
 	public function test_no_usable_answer_is_a_connection_failure() {
 		$cases = array(
-			'empty'          => self::response( '' ),
-			'spaces'         => self::response( "  \n" ),
-			'html'           => self::response( '<!doctype html><html><body>Oops</body></html>' ),
-			'truncated'      => self::response( '{"valid":"1"' ),
-			'not an object'  => self::response( '"1"' ),
-			'a list'         => self::response( '[{"valid":"1"}]' ),
-			'other members'  => self::response( '{"status":"ok"}' ),
-			'5xx with json'  => self::response( '{"valid":"1"}', 500 ),
-			'503 html'       => self::response( '<html>busy</html>', 503 ),
-			'redirect'       => self::response( '{"valid":"1"}', 302, array( 'location' => 'https://example.com/' ) ),
-			'no status'      => self::response( '{"valid":"1"}', 0 ),
-			'404 html'       => self::response( '<html>not found</html>', 404 ),
+			'empty'         => self::response( '' ),
+			'spaces'        => self::response( "  \n" ),
+			'html'          => self::response( '<!doctype html><html><body>Oops</body></html>' ),
+			'truncated'     => self::response( '{"valid":"1"' ),
+			'not an object' => self::response( '"1"' ),
+			'a list'        => self::response( '[{"valid":"1"}]' ),
+			'other members' => self::response( '{"status":"ok"}' ),
+			'5xx with json' => self::response( '{"valid":"1"}', 500 ),
+			'503 html'      => self::response( '<html>busy</html>', 503 ),
+			'redirect'      => self::response( '{"valid":"1"}', 302, array( 'location' => 'https://example.com/' ) ),
+			'no status'     => self::response( '{"valid":"1"}', 0 ),
+			'404 html'      => self::response( '<html>not found</html>', 404 ),
 		);
 		foreach ( $cases as $name => $response ) {
 			$this->assertSame( 'connection', Answer_Parser::parse( $response )->code, $name );

@@ -80,7 +80,7 @@ final class Transition_Test extends Test_Case {
 
 	// ------------------------------------------------------------------ activation
 
-	/** inactive --valid--> active. */
+	/** From inactive, valid: active. */
 	public function test_activation_valid_from_inactive_is_active() {
 		$record = Transition::activation( new Record(), self::KEY, new Answer( 'valid' ), self::NOW, self::settings() );
 		$this->assertSame( 'active', $record->state );
@@ -94,7 +94,7 @@ final class Transition_Test extends Test_Case {
 		$this->assertTrue( $record->features_enabled( self::NOW ) );
 	}
 
-	/** invalid (old key) --valid new key--> active with the new key and fresh counters. */
+	/** From invalid (old key), valid new key: active with the new key and fresh counters. */
 	public function test_activation_valid_replaces_the_old_record() {
 		$old    = self::record(
 			'invalid',
@@ -124,7 +124,7 @@ final class Transition_Test extends Test_Case {
 
 	// ------------------------------------------------------------------ valid on a check
 
-	/** active --valid--> active, dates moved on. */
+	/** From active, valid: active, dates moved on. */
 	public function test_check_valid_keeps_active() {
 		$record = self::check( self::record( 'active' ), 'valid' );
 		$this->assertSame( 'active', $record->state );
@@ -133,7 +133,7 @@ final class Transition_Test extends Test_Case {
 		$this->assertSame( self::next_slot(), $record->next_check );
 	}
 
-	/** grace --valid--> active: the grace clock and the failures are cleared. */
+	/** From grace, valid: active: the grace clock and the failures are cleared. */
 	public function test_check_valid_ends_grace() {
 		$record = self::check(
 			self::record(
@@ -150,14 +150,14 @@ final class Transition_Test extends Test_Case {
 		$this->assertSame( 0, $record->failures );
 	}
 
-	/** lapsed --valid--> active (recovery). */
+	/** From lapsed, valid: active (recovery). */
 	public function test_check_valid_recovers_a_lapsed_key() {
 		$record = self::check( self::record( 'lapsed', array( 'grace_until' => self::NOW - self::DAY ) ), 'valid' );
 		$this->assertSame( 'active', $record->state );
 		$this->assertTrue( $record->features_enabled( self::NOW ) );
 	}
 
-	/** invalid --valid--> active (the vendor fixed the plan, the key is good again). */
+	/** From invalid, valid: active (the vendor fixed the plan, the key is good again). */
 	public function test_check_valid_recovers_an_invalid_key() {
 		$record = self::check(
 			self::record(
@@ -176,7 +176,7 @@ final class Transition_Test extends Test_Case {
 
 	// ------------------------------------------------------------------ not valid: two strikes
 
-	/** active --first not-valid--> still active, one strike, a confirming check in an hour. */
+	/** From active, first not-valid: still active, one strike, a confirming check in an hour. */
 	public function test_first_not_valid_on_an_active_key_is_a_strike() {
 		$record = self::check( self::record( 'active' ), 'invalid' );
 		$this->assertSame( 'active', $record->state );
@@ -197,7 +197,7 @@ final class Transition_Test extends Test_Case {
 		$this->assertSame( self::NOW + self::HOUR, $record->next_check );
 	}
 
-	/** active --second not-valid, an hour or more after the first--> invalid. */
+	/** From active, second not-valid, an hour or more after the first: invalid. */
 	public function test_second_not_valid_an_hour_later_is_invalid() {
 		$first  = self::check( self::record( 'active' ), 'invalid' );
 		$record = self::check( $first, 'invalid', self::NOW + self::HOUR );
@@ -227,14 +227,14 @@ final class Transition_Test extends Test_Case {
 		$this->assertSame( 'invalid', $record->state );
 	}
 
-	/** grace --first not-valid--> still grace, one strike. */
+	/** From grace, first not-valid: still grace, one strike. */
 	public function test_first_not_valid_in_grace_keeps_grace() {
 		$record = self::check( self::record( 'grace', array( 'grace_until' => self::NOW + self::DAY ) ), 'invalid' );
 		$this->assertSame( 'grace', $record->state );
 		$this->assertSame( 1, $record->strikes );
 	}
 
-	/** lapsed --two not-valid an hour apart--> invalid. */
+	/** From lapsed, two not-valid an hour apart: invalid. */
 	public function test_lapsed_key_becomes_invalid_after_two_strikes() {
 		$record = self::check( self::record( 'lapsed', array( 'grace_until' => self::NOW - self::DAY ) ), 'invalid' );
 		$this->assertSame( 'lapsed', $record->state );
@@ -242,7 +242,7 @@ final class Transition_Test extends Test_Case {
 		$this->assertSame( 'invalid', $record->state );
 	}
 
-	/** invalid --not valid--> invalid, rechecked at the next daily slot. */
+	/** From invalid, not valid: invalid, rechecked at the next daily slot. */
 	public function test_not_valid_keeps_an_invalid_key_invalid() {
 		$record = self::check( self::record( 'invalid' ), 'invalid' );
 		$this->assertSame( 'invalid', $record->state );
@@ -259,7 +259,7 @@ final class Transition_Test extends Test_Case {
 	 */
 	public function no_verdict_codes() {
 		$codes = array( 'connection', 'activation_failed', 'ip_error', 'rate_limited', 'upstream_error', 'auth_missing', 'key_missing', 'not_configured', 'key_length', 'key_characters', 'key_pattern' );
-		$rows = array();
+		$rows  = array();
 		foreach ( $codes as $code ) {
 			$rows[ $code ] = array( $code );
 		}
@@ -267,7 +267,7 @@ final class Transition_Test extends Test_Case {
 	}
 
 	/**
-	 * active --any code without a verdict--> grace until last_success + grace_days; features on.
+	 * From active, any code without a verdict: grace until last_success + grace_days; features on.
 	 *
 	 * @dataProvider no_verdict_codes
 	 * @param string $code Code.
@@ -283,14 +283,14 @@ final class Transition_Test extends Test_Case {
 		$this->assertTrue( $record->features_enabled( self::NOW ) );
 	}
 
-	/** grace --no verdict, before grace_until--> grace. */
+	/** From grace, no verdict, before grace_until: grace. */
 	public function test_no_verdict_in_grace_before_the_deadline_stays_grace() {
 		$record = self::check( self::record( 'grace', array( 'grace_until' => self::NOW + 1 ) ), 'connection' );
 		$this->assertSame( 'grace', $record->state );
 		$this->assertSame( self::NOW + 1, $record->grace_until );
 	}
 
-	/** grace --no verdict, once now - last_success >= grace_days--> lapsed; features off. */
+	/** From grace, no verdict, once now - last_success >= grace_days: lapsed; features off. */
 	public function test_no_verdict_at_the_grace_deadline_lapses() {
 		$active = self::record( 'active', array( 'last_success' => self::NOW ) );
 		$grace  = self::check( $active, 'connection', self::NOW + self::HOUR );
@@ -303,7 +303,7 @@ final class Transition_Test extends Test_Case {
 		$this->assertFalse( $lapsed->features_enabled( self::NOW + 7 * self::DAY ) );
 	}
 
-	/** active --no verdict, last success longer ago than grace_days--> lapsed at once. */
+	/** From active, no verdict, last success longer ago than grace_days: lapsed at once. */
 	public function test_no_verdict_long_after_the_last_success_lapses_directly() {
 		$record = self::check( self::record( 'active', array( 'last_success' => self::NOW - 8 * self::DAY ) ), 'connection' );
 		$this->assertSame( 'lapsed', $record->state );
@@ -315,7 +315,7 @@ final class Transition_Test extends Test_Case {
 		$this->assertSame( 'lapsed', $record->state );
 	}
 
-	/** lapsed and invalid stay what they are without a verdict. */
+	/** Lapsed and invalid stay what they are without a verdict. */
 	public function test_no_verdict_keeps_lapsed_and_invalid() {
 		$this->assertSame( 'lapsed', self::check( self::record( 'lapsed', array( 'grace_until' => self::NOW - 1 ) ), 'upstream_error' )->state );
 		$this->assertSame( 'invalid', self::check( self::record( 'invalid' ), 'connection' )->state );
@@ -367,7 +367,7 @@ final class Transition_Test extends Test_Case {
 
 	// ------------------------------------------------------------------ removal and edge cases
 
-	/** any --removed--> inactive, code deactivated. */
+	/** From any state, removed: inactive, code deactivated. */
 	public function test_deactivation_clears_everything() {
 		$record = Transition::deactivation( self::record( 'grace', array( 'grace_until' => self::NOW + 5 ) ) );
 		$this->assertSame( 'inactive', $record->state );

@@ -107,7 +107,7 @@ final class Messages_Test extends Test_Case {
 		$this->assertSame( 'BatchKeys ist nicht erreichbar.', Messages::message( 'connection' ) );
 	}
 
-	/** src/shared/codes.generated.json is exactly what tools/export-codes.php writes from PHP. */
+	/** The file src/shared/codes.generated.json is exactly what tools/export-codes.php writes from PHP. */
 	public function test_generated_codes_file_matches_php() {
 		require_once dirname( __DIR__, 3 ) . '/tools/export-codes.php';
 		$file = batchkeys_codes_file();

@@ -44,7 +44,7 @@ final class Registry_Test extends Kit_Test_Case {
 		$this->assertSame( 7, $product->grace_days );
 		$this->assertSame( 'manage_options', $product->capability );
 		$this->assertSame( 'options-general.php', $product->menu['parent'] );
-		$this->assertSame( 'BatchKeys Demo License', $product->menu['title'] );
+		$this->assertSame( '', $product->menu['title'], 'the screen shows the default title' );
 		$this->assertFalse( $product->release_on_deactivate );
 		$this->assertFalse( $product->allow_topup );
 		$this->assertSame( 'XXXXXXX-XXXXXXX-XXXXXXX-XXXXXXX-XXXXXXX', $product->key_format->placeholder() );
@@ -158,7 +158,7 @@ final class Registry_Test extends Kit_Test_Case {
 		$this->assertFalse( $registry->get( 'noauth' )->is_configured() );
 	}
 
-	/** menu false: no screen of its own. */
+	/** With menu false, no screen of its own. */
 	public function test_menu_false() {
 		$product = $this->temporary_product( 'no-menu', array( 'menu' => false ) );
 		$this->assertFalse( $product->menu );
@@ -195,7 +195,7 @@ final class Registry_Test extends Kit_Test_Case {
 		$this->assertStringNotContainsString( 'BATCHKEYS_DEMO_AUTH', $json );
 	}
 
-	/** batchkeys_is_active() is false for unknown products and for products without a key. */
+	/** The function batchkeys_is_active() is false for unknown products and for products without a key. */
 	public function test_is_active_for_unknown_and_inactive_products() {
 		$this->assertFalse( batchkeys_is_active( 'nope' ) );
 		$this->assertFalse( batchkeys_is_active( array() ) );

@@ -45,6 +45,25 @@ final class Http_Test extends Kit_Test_Case {
 	}
 
 	/**
+	 * Leaves the served site as it was found: no throttle row, so whatever runs next there (the
+	 * Playwright suite) is not told to wait 10 seconds.
+	 */
+	public static function tearDownAfterClass(): void {
+		$site = BATCHKEYS_TEST_SITE;
+		$sql  = "DELETE FROM wp_options WHERE option_name LIKE 'batchkeys_throttle_%'";
+		if ( 'sqlite' === $site['db'] ) {
+			$pdo = new \PDO( 'sqlite:' . $site['site_dir'] . '/db/wp.sqlite' );
+			$pdo->setAttribute( \PDO::ATTR_TIMEOUT, 10 );
+			$pdo->exec( $sql );
+		} else {
+			$mysqli = mysqli_connect( 'localhost', 'root', '', 'bk_' . str_replace( '-', '_', $site['name'] ), 0, $site['mysql_socket'] );
+			mysqli_query( $mysqli, $sql );
+			mysqli_close( $mysqli );
+		}
+		parent::tearDownAfterClass();
+	}
+
+	/**
 	 * A REST request on the served site with the session's cookie and nonce; kept for the secret check.
 	 *
 	 * @param string      $method Method.
@@ -104,7 +123,7 @@ final class Http_Test extends Kit_Test_Case {
 	/** 20 activations at once: one API call, one 200, the rest throttled, one consistent state. */
 	public function test_twenty_concurrent_activations_end_in_one_state() {
 		$this->wait_for_throttle();
-		$answers = $this->http->concurrent(
+		$answers  = $this->http->concurrent(
 			20,
 			'POST',
 			'/wp-json' . self::license_route(),

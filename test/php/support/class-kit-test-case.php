@@ -60,6 +60,15 @@ abstract class Kit_Test_Case extends Test_Case {
 		parent::tearDown();
 	}
 
+	/** After each class of the kit's tests: the secret has never reached the site's debug.log. */
+	public static function tearDownAfterClass(): void {
+		$log = BATCHKEYS_TEST_SITE['debug_log'];
+		if ( is_readable( $log ) ) {
+			\PHPUnit\Framework\Assert::assertStringNotContainsString( self::secret(), (string) file_get_contents( $log ), 'the vendor secret is in debug.log' );
+		}
+		parent::tearDownAfterClass();
+	}
+
 	/**
 	 * The demo product's secret, as the site's wp-config defines it.
 	 *

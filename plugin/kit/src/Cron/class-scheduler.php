@@ -260,11 +260,13 @@ final class Scheduler {
 	 * The site's first daily slot after $now (at least an hour away), as the core's Transition
 	 * computes it for a newly activated key: the "first run at a random time of day".
 	 *
-	 * @param int $now Unix timestamp.
+	 * @param int      $now  Unix timestamp.
+	 * @param int|null $slot Second of the day; default: the site's (picked at random once, kept in
+	 *                       the non-autoloaded option batchkeys_daily_slot).
 	 * @return int
 	 */
-	public function first_slot( $now ) {
-		return Transition::next_slot( $now, $this->kit->licenses()->store()->daily_slot() );
+	public function first_slot( $now, $slot = null ) {
+		return Transition::next_slot( $now, null === $slot ? $this->kit->licenses()->store()->daily_slot() : (int) $slot );
 	}
 
 	/**
@@ -405,19 +407,19 @@ final class Scheduler {
 		if ( ! $this->kit->registry()->all() || ! $this->cron_stalled( $now ) ) {
 			return false;
 		}
-		if ( ( new Lock( self::FALLBACK_LOCK ) )->remaining( $now ) > 0 ) {
-			return false;
-		}
 		$store = $this->kit->licenses()->store();
 		if ( $store->rate_limited_until() > $now ) {
 			return false;
 		}
+		$due = false;
 		foreach ( $this->kit->registry()->all() as $product ) {
 			if ( self::is_due( $store->get( $product->slug ), $now ) ) {
-				return true;
+				$due = true;
+				break;
 			}
 		}
-		return false;
+		// Last, the one query that admin screens do not make anyway.
+		return $due && 0 === ( new Lock( self::FALLBACK_LOCK ) )->remaining( $now );
 	}
 
 	/**

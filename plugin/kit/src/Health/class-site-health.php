@@ -143,7 +143,7 @@ final class Site_Health {
 					return $this->license_state( $product );
 				},
 			);
-			$tests['direct'][ 'batchkeys_secret_' . $slug ] = array(
+			$tests['direct'][ 'batchkeys_secret_' . $slug ]  = array(
 				/* translators: %s: product name. */
 				'label' => sprintf( __( '%s connection to BatchKeys', 'batchkeys' ), $product->name ),
 				'test'  => function () use ( $product ) {
@@ -160,7 +160,7 @@ final class Site_Health {
 				);
 			}
 		}
-		$tests['direct']['batchkeys_cron'] = array(
+		$tests['direct']['batchkeys_cron']        = array(
 			'label' => __( 'Daily license check', 'batchkeys' ),
 			'test'  => array( $this, 'cron' ),
 		);
@@ -224,7 +224,7 @@ final class Site_Health {
 					array(
 						sprintf(
 							/* translators: 1: date and time, 2: date and time, 3: date and time. */
-							__( 'BatchKeys has not confirmed the license since %1$s. The premium features stay on until %2$s; the site keeps trying (next try: %3$s).', 'batchkeys' ),
+							__( 'BatchKeys has not confirmed the license since %1$s. The premium features stay on until %2$s. The site tries again on %3$s.', 'batchkeys' ),
 							$this->when( $record->last_success ),
 							$this->when( $record->grace_until ),
 							$this->when( $record->next_check )
@@ -500,7 +500,7 @@ final class Site_Health {
 		if ( $failed ) {
 			return $this->result( $test, 'recommended', __( 'BatchKeys could not be reached at the last license check', 'batchkeys' ), array_merge( $failed, array( __( 'An active license keeps working for a grace period; the site tries again later.', 'batchkeys' ), $note ) ), null );
 		}
-		$lines = null === $latest
+		$lines   = null === $latest
 			? array( __( 'No license has been checked yet.', 'batchkeys' ) )
 			: array(
 				sprintf(
@@ -624,11 +624,11 @@ final class Site_Health {
 	/**
 	 * A Site Health result.
 	 *
-	 * @param string                $test        Test name.
-	 * @param string                $status      good, recommended or critical.
-	 * @param string                $label       Headline (plain text).
-	 * @param array<int, string>    $paragraphs  Paragraphs (HTML: dynamic parts already escaped).
-	 * @param Product|null          $product     The product, for a link to its screen.
+	 * @param string             $test        Test name.
+	 * @param string             $status      good, recommended or critical.
+	 * @param string             $label       Headline (plain text).
+	 * @param array<int, string> $paragraphs  Paragraphs (HTML: dynamic parts already escaped).
+	 * @param Product|null       $product     The product, for a link to its screen.
 	 * @return array<string, mixed>
 	 */
 	private function result( $test, $status, $label, array $paragraphs, $product ) {

@@ -204,7 +204,8 @@ final class Key_Format {
 	 * @return string
 	 */
 	public function placeholder() {
-		return implode( $this->separator, array_fill( 0, $this->groups, str_repeat( 'X', $this->length ) ) );
+		$group = str_repeat( 'X', max( 1, $this->length ) );
+		return $group . str_repeat( $this->separator . $group, max( 0, $this->groups - 1 ) );
 	}
 
 	/**

@@ -65,6 +65,7 @@ final class Product {
 
 	/**
 	 * Where the license screen goes: array( 'parent' => ..., 'title' => ... ), or false for none.
+	 * An empty title means the default, "<name> License".
 	 *
 	 * @var array{parent: string, title: string}|false
 	 */
@@ -103,7 +104,12 @@ final class Product {
 		$this->key_format            = $fields['key_format'] instanceof Key_Format ? $fields['key_format'] : Key_Format::default_format();
 		$this->grace_days            = (int) $fields['grace_days'];
 		$this->capability            = (string) $fields['capability'];
-		$this->menu                  = is_array( $fields['menu'] ) ? $fields['menu'] : false;
+		$this->menu                  = is_array( $fields['menu'] ) && isset( $fields['menu']['parent'], $fields['menu']['title'] )
+			? array(
+				'parent' => (string) $fields['menu']['parent'],
+				'title'  => (string) $fields['menu']['title'],
+			)
+			: false;
 		$this->release_on_deactivate = (bool) $fields['release_on_deactivate'];
 		$this->allow_topup           = (bool) $fields['allow_topup'];
 		$this->file                  = (string) $fields['file'];

@@ -60,7 +60,8 @@ final class Registry {
 	 * - grace_days (int 0-365, default 7): days the features stay on while BatchKeys is unreachable.
 	 * - capability (string, default 'manage_options').
 	 * - menu (array{parent: string, title?: string}|false): where the license screen goes; default
-	 *   Settings ('options-general.php'); false for no screen of its own.
+	 *   Settings ('options-general.php'); false for no screen of its own. The title defaults to ''
+	 *   (the screen then shows "<name> License").
 	 * - release_on_deactivate (bool, default false): send `active: 0` when the key is removed.
 	 * - allow_topup (bool, default false): let batchkeys_consume() top tokens up.
 	 * - file (string): the plugin's main file or the theme's functions.php (__FILE__), for the
@@ -142,11 +143,11 @@ final class Registry {
 			}
 		}
 
-		/* translators: %s: product name. */
-		$default_title = sprintf( __( '%s License', 'batchkeys' ), $name );
-		$menu          = array(
+		// The title stays '' unless the author gives one: the screen shows "<name> License", translated
+		// when it is displayed (registration runs before init, too early to pick the user's locale).
+		$menu = array(
 			'parent' => 'options-general.php',
-			'title'  => $default_title,
+			'title'  => '',
 		);
 		if ( array_key_exists( 'menu', $args ) ) {
 			if ( false === $args['menu'] ) {
@@ -154,7 +155,7 @@ final class Registry {
 			} elseif ( is_array( $args['menu'] ) && isset( $args['menu']['parent'] ) && is_string( $args['menu']['parent'] ) && '' !== $args['menu']['parent'] ) {
 				$menu = array(
 					'parent' => $args['menu']['parent'],
-					'title'  => ( isset( $args['menu']['title'] ) && is_string( $args['menu']['title'] ) && '' !== trim( $args['menu']['title'] ) ) ? trim( wp_strip_all_tags( $args['menu']['title'] ) ) : $default_title,
+					'title'  => ( isset( $args['menu']['title'] ) && is_string( $args['menu']['title'] ) ) ? trim( wp_strip_all_tags( $args['menu']['title'] ) ) : '',
 				);
 			} else {
 				/* translators: %s: product slug. */

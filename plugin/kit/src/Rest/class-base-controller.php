@@ -27,6 +27,11 @@ if ( ! defined( 'ABSPATH' ) ) {
 abstract class Base_Controller extends \WP_REST_Controller {
 
 	/**
+	 * The REST namespace of the kit.
+	 */
+	const ROUTE_NAMESPACE = 'batchkeys/v1';
+
+	/**
 	 * The kit.
 	 *
 	 * @var Kit
@@ -40,7 +45,7 @@ abstract class Base_Controller extends \WP_REST_Controller {
 	 */
 	public function __construct( Kit $kit ) {
 		$this->kit       = $kit;
-		$this->namespace = 'batchkeys/v1';
+		$this->namespace = self::ROUTE_NAMESPACE;
 		$this->rest_base = 'products';
 	}
 
@@ -75,9 +80,9 @@ abstract class Base_Controller extends \WP_REST_Controller {
 	 * caller without rights would learn about parameters (400) before being refused. On the
 	 * kit's routes, the permission is asked first and its refusal wins.
 	 *
-	 * @param mixed            $response Response so far (a WP_Error when the parameters are invalid).
-	 * @param array            $handler  Route handler.
-	 * @param \WP_REST_Request $request  Request.
+	 * @param mixed                $response Response so far (a WP_Error when the parameters are invalid).
+	 * @param array<string, mixed> $handler  Route handler.
+	 * @param \WP_REST_Request     $request  Request.
 	 * @return mixed
 	 */
 	public static function permission_first( $response, $handler, $request ) {
@@ -97,9 +102,9 @@ abstract class Base_Controller extends \WP_REST_Controller {
 	 * Gives WordPress core's errors on the kit's routes (rest_invalid_param,
 	 * rest_missing_callback_param) the kit's data: hint and license.
 	 *
-	 * @param mixed            $response Response.
-	 * @param array            $handler  Route handler.
-	 * @param \WP_REST_Request $request  Request.
+	 * @param mixed                $response Response.
+	 * @param array<string, mixed> $handler  Route handler.
+	 * @param \WP_REST_Request     $request  Request.
 	 * @return mixed
 	 */
 	public static function complete_wp_error( $response, $handler, $request ) {

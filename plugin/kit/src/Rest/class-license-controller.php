@@ -34,7 +34,7 @@ class License_Controller extends Base_Controller {
 			),
 		);
 		register_rest_route(
-			$this->namespace,
+			self::ROUTE_NAMESPACE,
 			'/' . $this->rest_base . '/(?P<slug>[^/]+)/license',
 			array(
 				'args'   => $slug,
@@ -66,7 +66,7 @@ class License_Controller extends Base_Controller {
 			)
 		);
 		register_rest_route(
-			$this->namespace,
+			self::ROUTE_NAMESPACE,
 			'/' . $this->rest_base . '/(?P<slug>[^/]+)/check',
 			array(
 				'args'   => $slug,

@@ -24,7 +24,7 @@ class Products_Controller extends Base_Controller {
 	 */
 	public function register_routes() {
 		register_rest_route(
-			$this->namespace,
+			self::ROUTE_NAMESPACE,
 			'/' . $this->rest_base,
 			array(
 				array(
