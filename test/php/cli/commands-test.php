@@ -44,8 +44,14 @@ final class Commands_Test extends Cron_Test_Case {
 		parent::tearDown();
 	}
 
+	/** The served site left clean: no rate-limit pause, no event at a simulated time. */
+	public static function tearDownAfterClass(): void {
+		self::run_wp( array( 'batchkeys-test', 'reset' ) );
+		parent::tearDownAfterClass();
+	}
+
 	/**
-	 * Runs `wp <args>` against the served site.
+	 * Runs `wp <args>` against the served site, and keeps its output for the secret check.
 	 *
 	 * @param string[]    $args  Arguments after `wp`.
 	 * @param int|null    $now   The kit's clock in the subprocess.
@@ -53,6 +59,21 @@ final class Commands_Test extends Cron_Test_Case {
 	 * @return array{status: int, stdout: string, stderr: string, json: mixed}
 	 */
 	private function wp( array $args, $now = null, $stdin = null ) {
+		$out             = self::run_wp( $args, $now, $stdin );
+		$this->printed[] = $out['stdout'] . $out['stderr'];
+		$this->assertIsInt( $out['status'] );
+		return $out;
+	}
+
+	/**
+	 * Runs `wp <args>` against the served site: the real WP-CLI, in a subprocess.
+	 *
+	 * @param string[]    $args  Arguments after `wp`.
+	 * @param int|null    $now   The kit's clock in the subprocess.
+	 * @param string|null $stdin Standard input.
+	 * @return array{status: int, stdout: string, stderr: string, json: mixed}
+	 */
+	private static function run_wp( array $args, $now = null, $stdin = null ) {
 		$root = dirname( __DIR__, 3 );
 		$env  = getenv();
 		unset( $env['WP_TEST_DB'] );
@@ -78,15 +99,16 @@ final class Commands_Test extends Cron_Test_Case {
 			$root,
 			$env
 		);
-		$this->assertIsResource( $process );
+		if ( ! is_resource( $process ) ) {
+			throw new \RuntimeException( 'could not start WP-CLI' );
+		}
 		fwrite( $pipes[0], (string) $stdin );
 		fclose( $pipes[0] );
 		$stdout = (string) stream_get_contents( $pipes[1] );
 		$stderr = (string) stream_get_contents( $pipes[2] );
 		fclose( $pipes[1] );
 		fclose( $pipes[2] );
-		$status          = proc_close( $process );
-		$this->printed[] = $stdout . $stderr;
+		$status = proc_close( $process );
 		return array(
 			'status' => $status,
 			'stdout' => $stdout,

@@ -82,6 +82,15 @@ final class Kit_Test extends Kit_Test_Case {
 		$this->assertSame( content_url( '/plugins/batchkeys/kit/x.css' ), $this->kit()->url( '/x.css' ) );
 	}
 
+	/** The URL of a copy bundled in the active theme is under the theme's URL. */
+	public function test_url_of_a_theme_copy() {
+		$kit  = ( new \ReflectionClass( Kit::class ) )->newInstanceWithoutConstructor();
+		$path = new \ReflectionProperty( Kit::class, 'path' );
+		$path->setAccessible( true );
+		$path->setValue( $kit, get_stylesheet_directory() . '/inc/kit' );
+		$this->assertSame( get_stylesheet_directory_uri() . '/inc/kit/build/view.js', $kit->url( 'build/view.js' ) );
+	}
+
 	/** The election boots the newest copy recorded (the first of equal versions), once. */
 	public function test_election_picks_the_newest_copy() {
 		$base  = sys_get_temp_dir() . '/batchkeys-election-' . wp_rand();
