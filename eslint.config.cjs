@@ -4,7 +4,7 @@ const wpPlugin = require( '@wordpress/eslint-plugin' );
 module.exports = [
 	{
 		ignores: [
-			'plugin/build/**',
+			'plugin/kit/build/**',
 			'vendor/**',
 			'.batchkeys/**',
 			'artifacts/**',

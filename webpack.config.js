@@ -13,6 +13,6 @@ module.exports = {
 	},
 	output: {
 		...defaultConfig.output,
-		path: path.resolve( __dirname, 'plugin/build' ),
+		path: path.resolve( __dirname, 'plugin/kit/build' ),
 	},
 };

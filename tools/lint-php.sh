@@ -6,7 +6,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$BK_ROOT"
 what=${1:-all}
 rc=0
-files() { git ls-files -co --exclude-standard -- '*.php' ':!vendor/**' ':!plugin/build/**'; }
+files() { git ls-files -co --exclude-standard -- '*.php' ':!vendor/**' ':!plugin/kit/build/**'; }
 if [ "$what" = syntax ] || [ "$what" = all ]; then
 	while IFS= read -r file; do
 		out=$(php -l "$file" 2>&1) || { echo "$out"; rc=1; }

@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$BK_ROOT"
 npx wp-scripts build >/dev/null
-touch plugin/build/.built
+touch plugin/kit/build/.built
 php -r '
 	$source = $argv[1];
 	$target = $argv[2];

@@ -79,7 +79,7 @@ bk_require_php
 mkdir -p "$RUN" "$BK_STATE"
 
 if [ $build = 1 ]; then
-	stamp="$BK_ROOT/plugin/build/.built"
+	stamp="$BK_ROOT/plugin/kit/build/.built"
 	if [ ! -f "$stamp" ] || [ -n "$(find "$BK_ROOT/src" -newer "$stamp" -type f -print -quit)" ]; then
 		bk_log "building scripts (wp-scripts build)"
 		if ! out=$(cd "$BK_ROOT" && npx wp-scripts build 2>&1); then
@@ -158,7 +158,7 @@ else
 			>"$MYSQL_DIR/mariadbd.log" 2>&1 </dev/null &
 		echo $! >"$MYSQL_DIR/mariadbd.pid"
 		echo "$mysql_port" >"$MYSQL_DIR/port"
-		for _ in $(seq 1 100); do mariadb-admin --socket="$MYSQL_DIR/mysqld.sock" -uroot ping >/dev/null 2>&1 && break; sleep 0.1; done
+		for _ in $(seq 1 300); do mariadb-admin --socket="$MYSQL_DIR/mysqld.sock" -uroot ping >/dev/null 2>&1 && break; sleep 0.1; done
 		mariadb-admin --socket="$MYSQL_DIR/mysqld.sock" -uroot ping >/dev/null 2>&1 \
 			|| bk_die "MariaDB did not start: $(tail -1 "$MYSQL_DIR/mariadbd.log")"
 	fi

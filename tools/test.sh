@@ -57,7 +57,7 @@ if ! out=$(npx wp-scripts build 2>&1); then
 	printf '%s\n' "$out" | tail -20
 	count add build "wp-scripts build" 0 1
 else
-	touch plugin/build/.built
+	touch plugin/kit/build/.built
 	count add build "wp-scripts build" 1 0
 fi
 

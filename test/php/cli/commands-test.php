@@ -74,6 +74,18 @@ final class Commands_Test extends Cron_Test_Case {
 	 * @return array{status: int, stdout: string, stderr: string, json: mixed}
 	 */
 	private static function run_wp( array $args, $now = null, $stdin = null ) {
+		return self::finish_wp( self::start_wp( $args, $now, $stdin ) );
+	}
+
+	/**
+	 * Starts `wp <args>` (see run_wp()) without waiting for it.
+	 *
+	 * @param string[]    $args  Arguments after `wp`.
+	 * @param int|null    $now   The kit's clock in the subprocess.
+	 * @param string|null $stdin Standard input.
+	 * @return array{0: resource, 1: array<int, resource>}
+	 */
+	private static function start_wp( array $args, $now = null, $stdin = null ) {
 		$root = dirname( __DIR__, 3 );
 		$env  = getenv();
 		unset( $env['WP_TEST_DB'] );
@@ -104,8 +116,19 @@ final class Commands_Test extends Cron_Test_Case {
 		}
 		fwrite( $pipes[0], (string) $stdin );
 		fclose( $pipes[0] );
-		$stdout = (string) stream_get_contents( $pipes[1] );
-		$stderr = (string) stream_get_contents( $pipes[2] );
+		return array( $process, $pipes );
+	}
+
+	/**
+	 * Waits for a started `wp` and collects what it printed.
+	 *
+	 * @param array{0: resource, 1: array<int, resource>} $started What start_wp() returned.
+	 * @return array{status: int, stdout: string, stderr: string, json: mixed}
+	 */
+	private static function finish_wp( array $started ) {
+		list( $process, $pipes ) = $started;
+		$stdout                  = (string) stream_get_contents( $pipes[1] );
+		$stderr                  = (string) stream_get_contents( $pipes[2] );
 		fclose( $pipes[1] );
 		fclose( $pipes[2] );
 		$status = proc_close( $process );
@@ -362,5 +385,37 @@ final class Commands_Test extends Cron_Test_Case {
 		$this->assertSame( 'valid', self::rows( $out['stdout'] )['cli-alpha']['ran'] );
 		$this->assertStringContainsString( 'Success: Ran the due check of 1 product.', $out['stdout'] );
 		$this->assertCount( 2, $this->mock_calls() );
+	}
+
+	/**
+	 * Two real processes run the due checks at the same moment (`wp batchkeys cron --run` twice
+	 * at once, BatchKeys answering slowly): one API call; the other process finds the product
+	 * locked, or already checked.
+	 */
+	public function test_two_overlapping_processes_make_one_call() {
+		$this->wp( array( 'batchkeys', 'activate', 'cli-alpha', self::GOOD ) );
+		$this->mock->reset();
+		$this->mock->rate_limit( 0 );
+		$this->mock->fault(
+			array(
+				'mode'     => 'delay',
+				'delay_ms' => 1500,
+			)
+		);
+		$due     = self::T0 + 19 * HOUR_IN_SECONDS + 60;
+		$command = array( 'batchkeys', 'cron', '--run', '--format=json' );
+		$started = array( self::start_wp( $command, $due ), self::start_wp( $command, $due ) );
+		$ran     = array();
+		foreach ( $started as $process ) {
+			$out             = self::finish_wp( $process );
+			$this->printed[] = $out['stdout'] . $out['stderr'];
+			$this->assertSame( 0, $out['status'], $out['stderr'] );
+			$ran[] = isset( $out['json']['ran']['cli-alpha'] ) ? $out['json']['ran']['cli-alpha'] : 'not due';
+		}
+		sort( $ran );
+		$this->assertContains( $ran, array( array( 'locked', 'valid' ), array( 'not due', 'valid' ) ) );
+		$this->assertCount( 1, $this->mock_calls( self::GOOD ) );
+		$status = $this->wp( array( 'batchkeys', 'status', 'cli-alpha', '--format=json' ), $due + 60 )['json'];
+		$this->assertSame( gmdate( DATE_ATOM, $due ), $status['last_checked'] );
 	}
 }

@@ -19,21 +19,24 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Lists, shows, activates, checks and removes BatchKeys license keys, and shows the daily check.
+ * Manages BatchKeys license keys and shows the daily license check.
  *
- * Every command goes through the same License_Service as the REST API, so the same rules hold:
- * a malformed key never leaves the site, nothing is sent for 24 hours after BatchKeys asked the
- * site to slow down, and the vendor's secret is never printed. A check from here is a background
+ * Every command goes through the same License_Service as the REST API, so
+ * the same rules hold: a malformed key never leaves the site, nothing is
+ * sent for 24 hours after BatchKeys asked the site to slow down, and the
+ * vendor's secret is never printed. A check from here is a background
  * check (15-second timeout, no 10-second throttle).
  *
- * Exit status: 0 when the command did what was asked (a check that got an answer, valid or not,
- * included); 1 when it could not: an unknown product, a malformed key, a key BatchKeys refused
- * to activate, BatchKeys unreachable or asking to wait, a product without its secret.
+ * Exit status: 0 when the command did what was asked (a check that got an
+ * answer, valid or not, included); 1 when it could not: an unknown
+ * product, a malformed key, a key BatchKeys refused to activate, BatchKeys
+ * unreachable or asking to wait, a product without its secret.
  *
- * With --format=json, standard output carries only JSON: the license view (as the REST API's
- * GET /batchkeys/v1/products/<slug>/license, plus the product's name), or on failure the REST
- * API's error shape {code, message, data: {status, hint, license}}; the error message also goes
- * to standard error.
+ * With --format=json, standard output carries only JSON: the license view
+ * (as GET /batchkeys/v1/products/<slug>/license answers, plus the
+ * product's name), or on failure the REST API's error shape {code,
+ * message, data: {status, hint, license}}; the error message also goes to
+ * standard error.
  *
  * ## EXAMPLES
  *
@@ -85,8 +88,10 @@ final class License_Command {
 	 * ## OPTIONS
 	 *
 	 * [--fields=<fields>]
-	 * : Comma-separated fields. Default in a table: product, name, state, features_enabled, key,
-	 * last_success, next_check; in json or yaml: every field of the license view.
+	 *
+	 * : Comma-separated fields. Default in a table: product, name, state,
+	 * features_enabled, key, last_success, next_check; in json or yaml:
+	 * every field of the license view.
 	 *
 	 * [--format=<format>]
 	 * : Output format.
@@ -125,8 +130,9 @@ final class License_Command {
 	}
 
 	/**
-	 * Shows a product's license: state, masked key, last answer and dates. Reads the site's
-	 * stored state only; nothing is sent to BatchKeys.
+	 * Shows a product's license: state, masked key, last answer, dates.
+	 *
+	 * Reads the site's stored state only; nothing is sent to BatchKeys.
 	 *
 	 * ## OPTIONS
 	 *
@@ -165,7 +171,7 @@ final class License_Command {
 	}
 
 	/**
-	 * Activates a license key on this site (asks BatchKeys; the key is stored only when valid).
+	 * Activates a license key on this site (stored only if BatchKeys says valid).
 	 *
 	 * ## OPTIONS
 	 *
@@ -173,7 +179,8 @@ final class License_Command {
 	 * : The product's slug.
 	 *
 	 * <key>
-	 * : The license key, or - to read it from standard input (keeps it out of the shell history).
+	 * : The license key, or - to read it from standard input (keeps it out of
+	 * the shell history).
 	 *
 	 * [--format=<format>]
 	 * : Output format.
@@ -205,8 +212,9 @@ final class License_Command {
 	/**
 	 * Checks the stored license key with BatchKeys now.
 	 *
-	 * Exits with 0 when BatchKeys answered, valid or not (a "not valid" answer is a warning, and
-	 * a key that was active needs two of them an hour apart to become invalid).
+	 * Exits with 0 when BatchKeys answered, valid or not (a "not valid" answer
+	 * is a warning, and a key that was active needs two of them an hour apart
+	 * to become invalid).
 	 *
 	 * ## OPTIONS
 	 *
@@ -271,8 +279,9 @@ final class License_Command {
 	 * ## OPTIONS
 	 *
 	 * [--run]
-	 * : First run the checks that are due now, as the cron event would (only those; each product
-	 * at most once), and show what each returned in the `ran` column.
+	 * : First run the checks that are due now, as the cron event would (only
+	 * those; each product at most once), and show what each returned in the
+	 * `ran` column.
 	 *
 	 * [--format=<format>]
 	 * : Output format.

@@ -1,0 +1,419 @@
+/**
+ * The license screen (Settings > BatchKeys Demo License) against the real site and the mock
+ * BatchKeys API: activation, the format checks made in the browser, upstream errors, Check now,
+ * Deactivate, keyboard use, and a screenshot of each state under artifacts/screenshots/.
+ */
+import { test, expect } from '@wordpress/e2e-test-utils-playwright';
+import type { Page, Request } from '@playwright/test';
+import { describeCode } from '../../src/shared/codes';
+import {
+	DEMO_SCREEN,
+	KEYS,
+	LICENSE_ROUTE,
+	license,
+	mock,
+	now,
+	screenshot,
+} from './support/site';
+
+/** The screen's controls, by role and label where it has them. */
+function screen( page: Page ) {
+	const card = page.locator( '.batchkeys-license__card' );
+	return {
+		field: page.getByRole( 'textbox', { name: /license key/i } ),
+		activate: page.getByRole( 'button', { name: 'Activate', exact: true } ),
+		checkNow: card.getByRole( 'button', { name: 'Check now' } ),
+		deactivate: card.getByRole( 'button', { name: 'Deactivate' } ),
+		state: page.locator( '.batchkeys-license__state' ),
+		key: card.locator( '.batchkeys-license__key' ),
+		answer: page.locator(
+			'.batchkeys-license__answer .components-notice__content'
+		),
+		answerRegion: page.locator( '.batchkeys-license__answer' ),
+	};
+}
+
+/**
+ * Records the kit's REST calls the page makes (to prove a refused key never left the browser).
+ *
+ * @param page The page.
+ */
+function restCalls( page: Page ) {
+	const calls: string[] = [];
+	page.on( 'request', ( request: Request ) => {
+		if ( request.url().includes( 'batchkeys/v1' ) ) {
+			calls.push( `${ request.method() } ${ request.url() }` );
+		}
+	} );
+	return calls;
+}
+
+async function open( page: Page ) {
+	await page.goto( DEMO_SCREEN );
+	await expect( screen( page ).state ).toBeVisible();
+}
+
+test.beforeEach( async () => {
+	await mock.reset();
+	license.reset();
+} );
+
+test.describe( 'activation', () => {
+	test( 'a good key activates and the card says active', async ( {
+		page,
+	}, testInfo ) => {
+		await open( page );
+		const ui = screen( page );
+		await expect( ui.state ).toHaveAttribute( 'data-state', 'inactive' );
+		await expect( ui.field ).toHaveAttribute(
+			'placeholder',
+			'XXXXXXX-XXXXXXX-XXXXXXX-XXXXXXX-XXXXXXX'
+		);
+		await expect( ui.checkNow ).toBeDisabled();
+		await expect( ui.deactivate ).toBeDisabled();
+		await screenshot( page, 'screen-inactive', testInfo );
+
+		// Surrounding white space is ignored, as PHP does.
+		await ui.field.fill( `  ${ KEYS.good } ` );
+		await ui.activate.click();
+
+		await expect( ui.state ).toHaveAttribute( 'data-state', 'active' );
+		await expect( ui.state ).toContainText( 'Active' );
+		await expect( ui.answer ).toContainText(
+			describeCode( 'valid' ).message
+		);
+		await expect( ui.answerRegion ).toBeFocused();
+		// Masked: only the last four characters show.
+		await expect( ui.key ).toHaveText(
+			'•••••••-•••••••-•••••••-•••••••-•••CCCC'
+		);
+		await expect( page.getByText( KEYS.good ) ).toHaveCount( 0 );
+		await expect( ui.field ).toHaveValue( '' );
+		await expect( ui.checkNow ).toBeEnabled();
+
+		const requests = await mock.requests();
+		expect( requests ).toHaveLength( 1 );
+		expect( requests[ 0 ].headers.key ).toBe( KEYS.good );
+		expect( requests[ 0 ].headers.active ).toBe( '1' );
+
+		// The stored state survives a reload (the page reads it from PHP, without a call).
+		await page.reload();
+		await expect( ui.state ).toHaveAttribute( 'data-state', 'active' );
+		expect( await mock.requests() ).toHaveLength( 1 );
+		await screenshot( page, 'screen-active', testInfo );
+	} );
+
+	test( 'a key BatchKeys does not accept is refused and nothing is stored', async ( {
+		page,
+	}, testInfo ) => {
+		await open( page );
+		const ui = screen( page );
+		await ui.field.fill( 'DEMO006-DELETED-AAAAAAA-BBBBBBB-CCCCCCC' );
+		await ui.activate.click();
+		await expect( ui.answer ).toContainText(
+			describeCode( 'invalid' ).message
+		);
+		await expect( ui.state ).toHaveAttribute( 'data-state', 'inactive' );
+		expect( await mock.requests() ).toHaveLength( 1 );
+		await screenshot( page, 'screen-refused-key', testInfo );
+	} );
+} );
+
+test.describe( 'malformed keys are refused in the browser', () => {
+	const cases = [
+		{ name: 'empty', key: '', code: 'key_length' },
+		{ name: 'too short', key: 'DEMO001-GOOD000-AAAAAAA', code: 'key_length' },
+		{
+			name: 'too long',
+			key: KEYS.good + 'X',
+			code: 'key_length',
+		},
+		{
+			name: 'bad characters',
+			key: 'DEMO001-GOOD000-AAAAAAA-BBBBBBB-CCCC#CC',
+			code: 'key_characters',
+		},
+		{
+			name: 'space inside',
+			key: 'DEMO001-GOOD000 AAAAAAA-BBBBBBB-CCCCCCC',
+			code: 'key_characters',
+		},
+		{
+			name: 'wrong pattern',
+			key: 'DEMO001GOOD000-AAAAAAA-BBBBBBB-CCCCCCC-',
+			code: 'key_pattern',
+		},
+	] as const;
+
+	for ( const { name, key, code } of cases ) {
+		test( `${ name } (${ code })`, async ( { page }, testInfo ) => {
+			await open( page );
+			const calls = restCalls( page );
+			const ui = screen( page );
+			const message = describeCode( code ).message;
+
+			await ui.field.fill( key );
+			await ui.activate.click();
+
+			// The rule that fails is tied to the field (aria-describedby) and it is marked invalid.
+			await expect( ui.field ).toHaveAccessibleDescription(
+				new RegExp( escape( message ) )
+			);
+			await expect( ui.field ).toHaveAttribute( 'aria-invalid', 'true' );
+			await expect( ui.field ).toBeFocused();
+			await expect( ui.answer ).toHaveCount( 0 );
+			await expect( ui.state ).toHaveAttribute(
+				'data-state',
+				'inactive'
+			);
+
+			// Enter does not send it either.
+			await ui.field.press( 'Enter' );
+			await expect( ui.answer ).toHaveCount( 0 );
+
+			expect( calls ).toEqual( [] );
+			expect( await mock.requests() ).toEqual( [] );
+			if ( name === 'too short' ) {
+				await screenshot( page, 'screen-malformed-key', testInfo );
+			}
+		} );
+	}
+
+	test( 'the field says which rule fails while typing', async ( {
+		page,
+	} ) => {
+		await open( page );
+		const ui = screen( page );
+		await ui.field.pressSequentially( 'DEMO001-GOOD' );
+		await expect( ui.field ).toHaveAccessibleDescription(
+			new RegExp( escape( describeCode( 'key_length' ).message ) )
+		);
+		await ui.field.fill( KEYS.good );
+		await expect( ui.field ).toHaveAttribute( 'aria-invalid', 'false' );
+		expect( await mock.requests() ).toEqual( [] );
+	} );
+} );
+
+test.describe( 'upstream errors show their mapped message', () => {
+	const cases = [
+		{
+			name: 'User IP Error!',
+			fault: { mode: 'error', error: 'User IP Error!' },
+			code: 'ip_error',
+			shot: 'screen-error-ip',
+		},
+		{
+			name: 'an ERROR text nobody knows',
+			fault: { mode: 'error', error: 'Zorglub overflow 42' },
+			code: 'upstream_error',
+			shot: 'screen-error-unknown',
+		},
+		{
+			name: 'HTTP 500 (no usable answer)',
+			fault: { mode: 'http500' },
+			code: 'connection',
+			shot: 'screen-error-connection',
+		},
+	] as const;
+
+	for ( const { name, fault, code, shot } of cases ) {
+		test( name, async ( { page }, testInfo ) => {
+			await mock.fault( fault );
+			await open( page );
+			const ui = screen( page );
+			await ui.field.fill( KEYS.good );
+			await ui.activate.click();
+
+			const expected = describeCode( code );
+			await expect( ui.answer ).toContainText( expected.message );
+			await expect( ui.answer ).toContainText( expected.hint );
+			await expect( ui.answerRegion ).toBeFocused();
+			await expect(
+				page.locator( '.batchkeys-license__answer .is-error' )
+			).toBeVisible();
+			// Nothing is stored on a failed activation.
+			await expect( ui.state ).toHaveAttribute(
+				'data-state',
+				'inactive'
+			);
+			await expect( ui.activate ).toBeEnabled();
+
+			const requests = await mock.requests();
+			expect( requests ).toHaveLength( 1 );
+			expect( requests[ 0 ].fault ).toBe( fault.mode );
+			await screenshot( page, shot, testInfo );
+		} );
+	}
+} );
+
+test.describe( 'the stored key', () => {
+	test.beforeEach( async ( { requestUtils } ) => {
+		await requestUtils.rest( {
+			method: 'POST',
+			path: LICENSE_ROUTE,
+			data: { key: KEYS.good },
+		} );
+		// The activation above claimed the 10-second throttle; the button below asks again.
+		license.unthrottle();
+		await mock.reset();
+	} );
+
+	test( 'Check now asks BatchKeys and shows the answer', async ( {
+		page,
+	} ) => {
+		await open( page );
+		const ui = screen( page );
+		await expect( ui.state ).toHaveAttribute( 'data-state', 'active' );
+		await expect( ui.field ).toHaveAccessibleName(
+			'Replace the license key'
+		);
+
+		await ui.checkNow.click();
+		await expect( ui.answer ).toContainText(
+			describeCode( 'valid' ).message
+		);
+		await expect( ui.state ).toHaveAttribute( 'data-state', 'active' );
+
+		const requests = await mock.requests();
+		expect( requests ).toHaveLength( 1 );
+		expect( requests[ 0 ].headers.key ).toBe( KEYS.good );
+		// A check, not an activation.
+		expect( requests[ 0 ].headers.active ).toBeUndefined();
+
+		// A second check within 10 s is held back by the site, without a call.
+		await ui.checkNow.click();
+		await expect( ui.answer ).toContainText(
+			describeCode( 'throttled' ).message
+		);
+		expect( await mock.requests() ).toHaveLength( 1 );
+	} );
+
+	test( 'Check now without an answer keeps the features on (grace)', async ( {
+		page,
+	}, testInfo ) => {
+		await mock.fault( { mode: 'http500' } );
+		await open( page );
+		const ui = screen( page );
+		await ui.checkNow.click();
+		await expect( ui.answer ).toContainText(
+			describeCode( 'connection' ).message
+		);
+		await expect( ui.state ).toHaveAttribute( 'data-state', 'grace' );
+		await expect( ui.state ).toContainText( 'grace period' );
+		await expect(
+			page.getByText( 'Grace period ends', { exact: true } )
+		).toBeVisible();
+		await page.reload();
+		await expect( ui.state ).toHaveAttribute( 'data-state', 'grace' );
+		await screenshot( page, 'screen-grace', testInfo );
+	} );
+
+	test( 'Deactivate asks first, then removes the key', async ( {
+		page,
+	}, testInfo ) => {
+		await open( page );
+		const ui = screen( page );
+		const dialog = page.getByRole( 'dialog', {
+			name: 'Deactivate the license?',
+		} );
+
+		// Cancel keeps everything.
+		await ui.deactivate.click();
+		await expect( dialog ).toBeVisible();
+		await dialog.getByRole( 'button', { name: 'Cancel' } ).click();
+		await expect( dialog ).toBeHidden();
+		await expect( ui.deactivate ).toBeFocused();
+		await expect( ui.state ).toHaveAttribute( 'data-state', 'active' );
+
+		// Escape closes it too.
+		await ui.deactivate.click();
+		await expect( dialog ).toBeVisible();
+		await screenshot( page, 'screen-confirm-deactivate', testInfo );
+		await page.keyboard.press( 'Escape' );
+		await expect( dialog ).toBeHidden();
+
+		await ui.deactivate.click();
+		await dialog.getByRole( 'button', { name: 'Deactivate' } ).click();
+		await expect( dialog ).toBeHidden();
+		await expect( ui.answer ).toContainText(
+			describeCode( 'deactivated' ).message
+		);
+		await expect( ui.state ).toHaveAttribute( 'data-state', 'inactive' );
+		await expect( page.getByText( 'No key stored' ) ).toBeVisible();
+		await expect( ui.checkNow ).toBeDisabled();
+		await expect( ui.deactivate ).toBeDisabled();
+		// The demo product does not release the key upstream (release_on_deactivate is off).
+		expect( await mock.requests() ).toEqual( [] );
+
+		await page.reload();
+		await expect( ui.state ).toHaveAttribute( 'data-state', 'inactive' );
+	} );
+} );
+
+test( 'an invalid and a lapsed license read as such', async ( {
+	page,
+}, testInfo ) => {
+	const day = 86400;
+	const t = now();
+	license.store( {
+		key: KEYS.good,
+		state: 'invalid',
+		code: 'invalid',
+		last_checked: t - 3600,
+		last_success: t - 2 * day,
+		next_check: t + day,
+		activated_at: t - 30 * day,
+	} );
+	await open( page );
+	const ui = screen( page );
+	await expect( ui.state ).toHaveAttribute( 'data-state', 'invalid' );
+	await expect( ui.state ).toContainText( 'Invalid' );
+	await expect( ui.key ).toHaveText( '•••••••-•••••••-•••••••-•••••••-•••CCCC' );
+	await screenshot( page, 'screen-invalid', testInfo );
+
+	license.store( {
+		key: KEYS.good,
+		state: 'grace',
+		code: 'connection',
+		last_checked: t - 3600,
+		last_success: t - 9 * day,
+		next_check: t + 3600,
+		grace_until: t - day,
+		failures: 12,
+		activated_at: t - 30 * day,
+	} );
+	await page.reload();
+	await expect( ui.state ).toHaveAttribute( 'data-state', 'lapsed' );
+	await expect(
+		page.getByText( 'Grace period ended', { exact: true } )
+	).toBeVisible();
+	await screenshot( page, 'screen-lapsed', testInfo );
+	expect( await mock.requests() ).toEqual( [] );
+} );
+
+test( 'keyboard only: Tab to the field, type the key, Enter', async ( {
+	page,
+} ) => {
+	await open( page );
+	const ui = screen( page );
+	// From the top of the page, through the skip links, toolbar and menu, with Tab alone.
+	let reached = false;
+	for ( let i = 0; i < 150 && ! reached; i++ ) {
+		await page.keyboard.press( 'Tab' );
+		reached = await ui.field.evaluate(
+			( element ) => element === element.ownerDocument.activeElement
+		);
+	}
+	expect( reached ).toBe( true );
+	await page.keyboard.type( KEYS.good );
+	await page.keyboard.press( 'Enter' );
+	await expect( ui.state ).toHaveAttribute( 'data-state', 'active' );
+	// Focus moves to the answer, so a screen reader reads it next.
+	await expect( ui.answerRegion ).toBeFocused();
+	await expect( ui.answer ).toContainText( describeCode( 'valid' ).message );
+	expect( await mock.requests() ).toHaveLength( 1 );
+} );
+
+function escape( text: string ) {
+	return text.replace( /[.*+?^${}()|[\]\\]/g, '\\$&' );
+}

@@ -1,0 +1,83 @@
+<?php
+/**
+ * Sets the local site's stored license state for the Playwright specs, from the command line
+ * (what `wp eval` would do; only the WP-CLI framework is installed here, without that command).
+ *
+ * Usage: `php site-state.php <abspath> <url> <command> <slug> [json]`, the command being
+ * `reset` (no record, no throttle, no rate-limit pause), `unthrottle` (lets the next activation
+ * or check through) or `record` (stores the JSON license record as is).
+ *
+ * It boots the site's own wp-load.php against its own database (the caller leaves WP_TEST_DB,
+ * which selects the PHPUnit database, out of the environment) and touches only the rows the kit
+ * documents (docs/architecture.md, "Stored data"). The product's code is unchanged: a spec that
+ * needs a second activation within 10 s clears the throttle row here instead of waiting, and the
+ * states that take days to reach (invalid, lapsed) are written.
+ *
+ * @package BatchKeys\Tests
+ */
+
+if ( PHP_SAPI !== 'cli' || $argc < 5 ) {
+	exit( 2 );
+}
+
+list( , $batchkeys_abspath, $batchkeys_url, $batchkeys_command, $batchkeys_slug ) = $argv;
+
+$_SERVER['HTTP_HOST']       = batchkeys_e2e_host_port( $batchkeys_url );
+$_SERVER['SERVER_NAME']     = '127.0.0.1';
+$_SERVER['REQUEST_URI']     = '/';
+$_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
+$_SERVER['REQUEST_METHOD']  = 'GET';
+
+/**
+ * Host and port of a URL, as HTTP_HOST carries them (WordPress is not loaded yet).
+ *
+ * @param string $url URL.
+ * @return string
+ */
+function batchkeys_e2e_host_port( $url ) {
+	$parts = parse_url( $url ); // phpcs:ignore WordPress.WP.AlternativeFunctions.parse_url_parse_url -- WordPress is not loaded yet.
+	return $parts['host'] . ( isset( $parts['port'] ) ? ':' . $parts['port'] : '' );
+}
+
+require $batchkeys_abspath . 'wp-load.php';
+
+if ( '' === $batchkeys_slug || sanitize_key( $batchkeys_slug ) !== $batchkeys_slug ) {
+	exit( 2 );
+}
+
+/**
+ * Deletes an option row directly (the lock and throttle rows bypass the options API too).
+ *
+ * @param string $name Option name.
+ * @return void
+ */
+function batchkeys_e2e_delete_row( $name ) {
+	global $wpdb;
+	// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- the kit claims these rows with direct queries; tests clear them the same way.
+	$wpdb->delete( $wpdb->options, array( 'option_name' => $name ) );
+	wp_cache_delete( $name, 'options' );
+}
+
+switch ( $batchkeys_command ) {
+	case 'reset':
+		foreach ( array( 'license', 'throttle', 'lock' ) as $batchkeys_kind ) {
+			batchkeys_e2e_delete_row( 'batchkeys_' . $batchkeys_kind . '_' . $batchkeys_slug );
+		}
+		batchkeys_e2e_delete_row( 'batchkeys_rate_limited_until' );
+		delete_metadata( 'user', 0, 'batchkeys_dismissed_' . $batchkeys_slug, '', true );
+		break;
+	case 'unthrottle':
+		batchkeys_e2e_delete_row( 'batchkeys_throttle_' . $batchkeys_slug );
+		break;
+	case 'record':
+		$batchkeys_record = isset( $argv[5] ) ? json_decode( $argv[5], true ) : null;
+		if ( ! is_array( $batchkeys_record ) ) {
+			exit( 2 );
+		}
+		batchkeys_e2e_delete_row( 'batchkeys_license_' . $batchkeys_slug );
+		add_option( 'batchkeys_license_' . $batchkeys_slug, $batchkeys_record, '', false );
+		break;
+	default:
+		exit( 2 );
+}
+exit( 0 );

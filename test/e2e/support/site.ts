@@ -1,0 +1,150 @@
+/**
+ * What the specs share: the running site (BATCHKEYS_SITE, as playwright.config.ts reads it),
+ * the mock BatchKeys API's control interface, the stored license state, and screenshots.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page, TestInfo } from '@playwright/test';
+
+export const ROOT = resolve( __dirname, '..', '..', '..' );
+
+interface Site {
+	url: string;
+	abspath: string;
+	mock_url: string;
+	admin_user: string;
+	admin_password: string;
+}
+
+export const site = JSON.parse(
+	readFileSync(
+		resolve(
+			ROOT,
+			process.env.BATCHKEYS_SITE || join( '.batchkeys', 'site.json' )
+		),
+		'utf8'
+	)
+) as Site;
+
+/** The demo product `npm start` registers, and where its screen is (Admin\Screen). */
+export const DEMO = 'batchkeys-demo';
+export const DEMO_SCREEN = `/wp-admin/options-general.php?page=batchkeys-${ DEMO }`;
+export const LICENSE_ROUTE = `/batchkeys/v1/products/${ DEMO }/license`;
+
+/** Seeded keys of the mock (test/mock-api/seed.ts). */
+export const KEYS = {
+	good: 'DEMO001-GOOD000-AAAAAAA-BBBBBBB-CCCCCCC',
+	good2: 'DEMO002-GOOD000-AAAAAAA-BBBBBBB-CCCCCCC',
+} as const;
+
+export interface MockRequest {
+	method: string;
+	path: string;
+	headers: Record< string, string >;
+	fault: string | null;
+}
+
+export interface MockFault {
+	mode: string;
+	times?: number;
+	error?: string;
+	status?: number;
+	delay_ms?: number;
+}
+
+async function control( path: string, body?: unknown ): Promise< unknown > {
+	const response = await fetch( site.mock_url + path, {
+		method: body === undefined ? 'GET' : 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify( body ),
+	} );
+	if ( ! response.ok ) {
+		throw new Error(
+			`mock ${ path }: ${ response.status } ${ await response.text() }`
+		);
+	}
+	return response.json();
+}
+
+/** The mock BatchKeys API, through its loopback-only /__mock/* interface. */
+export const mock = {
+	/** Seeded keys, no fault, an empty log; no rate limit (the specs call it often). */
+	async reset() {
+		await control( '/__mock/reset', {} );
+		await control( '/__mock/rate-limit', { per_minute: 0 } );
+	},
+	async fault( fault: MockFault ) {
+		await control( '/__mock/faults', fault );
+	},
+	/** Every /api.php request the site made since the last reset. */
+	async requests(): Promise< MockRequest[] > {
+		const log = ( await control( '/__mock/log' ) ) as {
+			requests: MockRequest[];
+		};
+		return log.requests;
+	},
+};
+
+/**
+ * Runs test/e2e/support/site-state.php against the site's own database.
+ *
+ * @param command reset | unthrottle | record
+ * @param extra   The record, for `record`.
+ */
+function siteState( command: string, extra: unknown[] = [] ) {
+	const env = { ...process.env };
+	delete env.WP_TEST_DB; // That one selects the PHPUnit database.
+	execFileSync(
+		'php',
+		[
+			join( __dirname, 'site-state.php' ),
+			site.abspath,
+			site.url,
+			command,
+			DEMO,
+			...extra.map( ( value ) => JSON.stringify( value ) ),
+		],
+		{ env, stdio: [ 'ignore', 'ignore', 'inherit' ] }
+	);
+}
+
+/** The demo product's stored license, as the kit documents it (docs/architecture.md). */
+export const license = {
+	/** No key, no throttle, no lock, no rate-limit pause, no dismissed notice. */
+	reset: () => siteState( 'reset' ),
+	/**
+	 * Lets the next activation or check through the 10-second throttle, which the kit claims
+	 * for every one a person asks for: the specs clear it instead of waiting 10 s each time.
+	 */
+	unthrottle: () => siteState( 'unthrottle' ),
+	/**
+	 * Stores a record as is (states that take hours or days to reach: invalid, lapsed).
+	 *
+	 * @param record Record fields (License\Record::to_array()).
+	 */
+	store: ( record: Record< string, string | number | null > ) =>
+		siteState( 'record', [ record ] ),
+};
+
+/** Unix time now, as the site's Clock sees it (same machine). */
+export const now = () => Math.floor( Date.now() / 1000 );
+
+/**
+ * Saves a screenshot under artifacts/screenshots/ and attaches it to the test's report.
+ *
+ * @param page     The page.
+ * @param name     File name without extension.
+ * @param testInfo The running test.
+ */
+export async function screenshot(
+	page: Page,
+	name: string,
+	testInfo: TestInfo
+) {
+	const dir = join( ROOT, 'artifacts', 'screenshots' );
+	mkdirSync( dir, { recursive: true } );
+	const path = join( dir, `${ name }.png` );
+	await page.screenshot( { path, fullPage: true, animations: 'disabled' } );
+	await testInfo.attach( name, { path, contentType: 'image/png' } );
+}
