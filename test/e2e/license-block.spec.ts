@@ -187,7 +187,10 @@ test.describe( 'people who may not manage the license', () => {
 			const page = await freshPage( browser, who );
 			await page.goto( postUrl );
 			await expect(
-				page.getByRole( 'heading', { name: 'License form for everyone' } )
+				page.getByRole( 'heading', {
+					level: 1,
+					name: 'License form for everyone',
+				} )
 			).toBeVisible();
 			await expect( page.locator( FORM ) ).toHaveCount( 0 );
 			await expect( page.locator( 'form input' ) ).toHaveCount( 0 );

@@ -33,7 +33,7 @@ if ( 'sqlite' === $batchkeys_site['db'] ) {
 		unlink( $batchkeys_file );
 	}
 } else {
-	$batchkeys_db = 'bk_' . str_replace( '-', '_', $batchkeys_site['name'] ) . '_tests';
+	$batchkeys_db     = 'bk_' . str_replace( '-', '_', $batchkeys_site['name'] ) . '_tests';
 	$batchkeys_mysqli = mysqli_connect( 'localhost', 'root', '', '', 0, $batchkeys_site['mysql_socket'] );
 	mysqli_query( $batchkeys_mysqli, "DROP DATABASE IF EXISTS `$batchkeys_db`" );
 	mysqli_query( $batchkeys_mysqli, "CREATE DATABASE `$batchkeys_db`" );

@@ -157,7 +157,7 @@ final class Site_Http {
 		$headers     = array();
 		foreach ( preg_split( "/\r\n/", substr( $raw, 0, $header_size ) ) as $line ) {
 			if ( false !== strpos( $line, ':' ) ) {
-				list( $name, $value )              = explode( ':', $line, 2 );
+				list( $name, $value )           = explode( ':', $line, 2 );
 				$headers[ strtolower( $name ) ] = trim( $value );
 			}
 		}

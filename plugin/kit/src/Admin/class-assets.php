@@ -17,15 +17,17 @@ if ( ! defined( 'ABSPATH' ) ) {
  * The one place that knows where `npm run build` puts its output relative to the kit: the
  * screen, the block and anything else that enqueues a built file go through it.
  *
- * Today the build is `build/` next to `kit/` (plugin/build beside plugin/kit). A bundled,
- * self-contained kit moves it by changing BUILD_FROM_KIT alone.
+ * The build lives inside the kit (plugin/kit/build, where webpack.config.js writes it), so a
+ * product that copies kit/ carries its scripts, styles and block with it, and whichever copy
+ * the election boots serves its own files: from a plugin (symlinked or not) or from a theme,
+ * the URL comes from Kit::url(). Moving the build changes BUILD_FROM_KIT alone.
  */
 final class Assets {
 
 	/**
 	 * The build folder, relative to the kit's folder (kit/).
 	 */
-	const BUILD_FROM_KIT = '../build';
+	const BUILD_FROM_KIT = 'build';
 
 	/**
 	 * Absolute path of a built file (or of the build folder when $relative is empty).

@@ -1,6 +1,6 @@
 <?php
 /**
- * Admin notices about licenses that need a person: lapsed, invalid, not configured.
+ * Admin notices about licenses that need a person: in grace, lapsed, invalid, not configured.
  *
  * @package BatchKeys\Kit
  */
@@ -16,8 +16,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 
 /**
  * On the dashboard and the plugins screen, for users with a product's capability, one notice per
- * product whose license is lapsed or invalid, or whose vendor secret is missing. Reads stored state
- * only (never calls BatchKeys).
+ * product whose license is in grace (features still on, until when), lapsed or invalid, or whose
+ * vendor secret is missing. Reads stored state only (never calls BatchKeys).
  *
  * A person may dismiss a notice; it stays dismissed for them until the product is in another
  * situation (user meta batchkeys_dismissed_<slug> holds the dismissed situation: the state and
@@ -94,14 +94,29 @@ final class Notices {
 			);
 		}
 		$view = $this->kit->licenses()->view( $product );
+		if ( 'grace' === $view['state'] ) {
+			return array(
+				'key'     => 'grace:' . (string) $view['last_success'],
+				'kind'    => 'notice-warning',
+				'message' => sprintf(
+					/* translators: 1: product name, 2: date of the last successful check, 3: date the features switch off. */
+					__( 'BatchKeys could not be reached to confirm the license of %1$s since %2$s. Its premium features stay on until %3$s; the check is retried automatically.', 'batchkeys' ),
+					$product->name,
+					self::date( $view['last_success'] ),
+					self::date( $view['grace_until'] )
+				),
+			);
+		}
 		if ( 'lapsed' === $view['state'] ) {
 			return array(
 				'key'     => 'lapsed:' . (string) $view['grace_until'],
 				'kind'    => 'notice-error',
 				'message' => sprintf(
-					/* translators: %s: product name. */
-					__( 'The license of %s could not be confirmed for too long, so its premium features are switched off. Check the key now.', 'batchkeys' ),
-					$product->name
+					/* translators: 1: product name, 2: date of the last successful check, 3: date the features switched off. */
+					__( 'The license of %1$s could not be confirmed since %2$s, so its premium features were switched off on %3$s. Check the key now.', 'batchkeys' ),
+					$product->name,
+					self::date( $view['last_success'] ),
+					self::date( $view['grace_until'] )
 				),
 			);
 		}
@@ -117,6 +132,20 @@ final class Notices {
 			);
 		}
 		return null;
+	}
+
+	/**
+	 * A view date (ISO 8601 or null) in the site's date and time format.
+	 *
+	 * @param string|null $iso Date from the license view.
+	 * @return string
+	 */
+	private static function date( $iso ) {
+		$time = is_string( $iso ) ? strtotime( $iso ) : false;
+		if ( false === $time ) {
+			return __( 'an unknown date', 'batchkeys' );
+		}
+		return (string) wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), $time );
 	}
 
 	/**
