@@ -47,7 +47,8 @@ if ( ! function_exists( 'batchkeys_kit_for_each_site' ) ) {
 
 if ( ! function_exists( 'batchkeys_kit_uninstall_product' ) ) {
 	/**
-	 * Removes one product's data: its license record, throttle and lock rows.
+	 * Removes one product's data: its license record, throttle and lock rows, and the users'
+	 * dismissals of its notices.
 	 *
 	 * @param string $slug Product slug.
 	 * @return void
@@ -58,18 +59,20 @@ if ( ! function_exists( 'batchkeys_kit_uninstall_product' ) ) {
 		}
 		batchkeys_kit_for_each_site(
 			function () use ( $slug ) {
-				foreach ( array( 'batchkeys_license_', 'batchkeys_throttle_', 'batchkeys_lock_' ) as $batchkeys_prefix ) {
+				foreach ( array( 'batchkeys_license_', 'batchkeys_throttle_', 'batchkeys_lock_', 'batchkeys_cron_lock_' ) as $batchkeys_prefix ) {
 					delete_option( $batchkeys_prefix . $slug );
 				}
 				delete_transient( 'batchkeys_throttle_' . $slug );
 			}
 		);
+		delete_metadata( 'user', 0, 'batchkeys_dismissed_' . $slug, '', true );
 	}
 }
 
 if ( ! function_exists( 'batchkeys_kit_uninstall_all' ) ) {
 	/**
-	 * Removes every batchkeys_* option and transient and the batchkeys_recheck cron event.
+	 * Removes every batchkeys_* option, transient and user meta, and the batchkeys_recheck cron
+	 * event.
 	 *
 	 * @return void
 	 */
@@ -90,8 +93,10 @@ if ( ! function_exists( 'batchkeys_kit_uninstall_all' ) ) {
 				wp_cache_flush();
 			}
 		);
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- uninstall: user meta names are only known by prefix.
+		$wpdb->query( $wpdb->prepare( "DELETE FROM `{$wpdb->usermeta}` WHERE `meta_key` LIKE %s", $wpdb->esc_like( 'batchkeys_' ) . '%' ) );
 		if ( is_multisite() ) {
-			global $wpdb;
 			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- see above.
 			$wpdb->query( $wpdb->prepare( "DELETE FROM `{$wpdb->sitemeta}` WHERE `meta_key` LIKE %s OR `meta_key` LIKE %s", $wpdb->esc_like( 'batchkeys_' ) . '%', $wpdb->esc_like( '_site_transient_batchkeys_' ) . '%' ) );
 		}
