@@ -89,6 +89,8 @@ if [ $build = 1 ]; then
 		touch "$stamp"
 	fi
 fi
+# The example products' copies of the kit (test/fixtures, mounted below): cheap when up to date.
+bash "$BK_ROOT/tools/build-fixtures.sh" --quiet || bk_die "copying the kit into test/fixtures failed (see above)"
 
 # ------------------------------------------------------------------ reuse what is running
 if bk_pid_alive "$RUN/php.pid" php && [ -f "$JSON" ] && [ "$(cat "$RUN/db" 2>/dev/null)" = "$db" ] \
@@ -226,6 +228,9 @@ define( 'FS_METHOD', 'direct' );
 // The demo product: the mock BatchKeys API and its seeded secret (a local test value).
 define( 'BATCHKEYS_API_URL', '$mock_url/api.php' );
 define( 'BATCHKEYS_DEMO_AUTH', '$demo_auth' );
+// The example products of test/fixtures (mounted, not active): the mock's seeded secret too.
+define( 'ACME_SEO_BATCHKEYS_AUTH', '$demo_auth' );
+define( 'ACME_THEME_BATCHKEYS_AUTH', '$demo_auth' );
 define( 'AUTH_KEY', '${salt[0]}' );
 define( 'SECURE_AUTH_KEY', '${salt[1]}' );
 define( 'LOGGED_IN_KEY', '${salt[2]}' );

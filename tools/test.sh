@@ -60,6 +60,13 @@ else
 	touch plugin/kit/build/.built
 	count add build "wp-scripts build" 1 0
 fi
+# The example products' copies of the kit (test/fixtures), the standalone plugin's the newest.
+if out=$(bash tools/build-fixtures.sh --newest=standalone 2>&1); then
+	count add build "fixtures (tools/build-fixtures.sh)" 1 0
+else
+	printf '%s\n' "$out" | tail -20
+	count add build "fixtures (tools/build-fixtures.sh)" 0 1
+fi
 
 # ------------------------------------------------------------------ 3. PHPUnit per WordPress/database
 for entry in $matrix; do

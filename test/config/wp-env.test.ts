@@ -78,6 +78,28 @@ describe( '.wp-env.json', () => {
 		expect( constants.WP_ENVIRONMENT_TYPE ).toBe( 'local' );
 	} );
 
+	it( 'defines each example product’s secret under the name it registers, as the mock’s', () => {
+		const constants = config.env.development.config;
+		const demoAuth = seed.match( /DEMO_AUTH = '([^']+)'/ )?.[ 1 ];
+		const fixtures = [
+			'test/fixtures/plugins/batchkeys-example-plugin/batchkeys-example-plugin.php',
+			'test/fixtures/themes/batchkeys-example-theme/functions.php',
+		];
+		const names = fixtures.map(
+			( file ) =>
+				readFileSync( join( root, file ), 'utf8' ).match(
+					/'auth' => '([A-Z0-9_]+)'/
+				)?.[ 1 ]
+		);
+		expect( names ).toEqual( [
+			'ACME_SEO_BATCHKEYS_AUTH',
+			'ACME_THEME_BATCHKEYS_AUTH',
+		] );
+		for ( const name of names ) {
+			expect( constants[ name as string ] ).toBe( demoAuth );
+		}
+	} );
+
 	it( 'starts the mock reachable from the containers', () => {
 		expect( config.lifecycleScripts.afterStart ).toContain(
 			'npm run mock-api -- --host 0.0.0.0 --port 8790'

@@ -193,9 +193,10 @@ function batchkeys_bench_autoload() {
 		$autoloaded = in_array( (string) $row['autoload'], $autoload_values, true );
 		$bytes      = strlen( (string) $row['option_value'] );
 		$kit_rows[] = array(
-			'name'     => (string) $row['option_name'],
-			'bytes'    => $bytes,
-			'autoload' => (string) $row['autoload'],
+			'name'       => (string) $row['option_name'],
+			'bytes'      => $bytes,
+			'autoload'   => (string) $row['autoload'],
+			'autoloaded' => $autoloaded,
 		);
 		if ( $autoloaded ) {
 			$kit_bytes += $bytes;

@@ -157,6 +157,7 @@ final class Kit {
 				$this->concerns[ $class ] = $concern;
 			}
 		}
+		add_filter( 'rest_post_dispatch', array( $this, 'rest_version_header' ), 10, 3 );
 		$languages = $this->path . '/languages';
 		if ( is_dir( $languages ) ) {
 			$load = function () use ( $languages ) {
@@ -171,6 +172,25 @@ final class Kit {
 				add_action( 'init', $load, 1 );
 			}
 		}
+	}
+
+	/**
+	 * Names the version of the copy that serves the site on every answer of the kit's REST
+	 * routes (`X-BatchKeys-Kit: 0.1.0`), so a person or a test can see which copy won the
+	 * election when several plugins and themes bundle the kit.
+	 *
+	 * @param mixed $response The answer (WP_HTTP_Response once dispatched).
+	 * @param mixed $server   The REST server.
+	 * @param mixed $request  The request.
+	 * @return mixed The same answer.
+	 */
+	public function rest_version_header( $response, $server, $request ) {
+		unset( $server );
+		if ( $response instanceof \WP_HTTP_Response && $request instanceof \WP_REST_Request
+			&& 0 === strpos( $request->get_route(), '/batchkeys/v1' ) ) {
+			$response->header( 'X-BatchKeys-Kit', $this->version );
+		}
+		return $response;
 	}
 
 	/**

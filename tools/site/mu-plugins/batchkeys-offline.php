@@ -11,6 +11,13 @@ foreach ( array( 'wp_version_check', 'wp_update_plugins', 'wp_update_themes', 'w
 	remove_action( $batchkeys_hook, $batchkeys_hook );
 }
 remove_action( 'init', 'wp_schedule_update_checks' );
+// The Plugins, Themes and Updates screens check on load too (a PHP warning each time).
+foreach ( array( 'load-plugins.php', 'load-update.php', 'load-update-core.php' ) as $batchkeys_hook ) {
+	remove_action( $batchkeys_hook, 'wp_update_plugins' );
+}
+foreach ( array( 'load-themes.php', 'load-update.php', 'load-update-core.php' ) as $batchkeys_hook ) {
+	remove_action( $batchkeys_hook, 'wp_update_themes' );
+}
 foreach ( array( '_maybe_update_core', '_maybe_update_plugins', '_maybe_update_themes' ) as $batchkeys_hook ) {
 	remove_action( 'admin_init', $batchkeys_hook );
 }

@@ -1,0 +1,121 @@
+/**
+ * Command-line options of `npm run bench`.
+ */
+
+export interface Options {
+	/** Exit non-zero when a budget is missed. */
+	check: boolean;
+	/** Front-end requests per side (kit on, kit off) for figure 2. */
+	requests: number;
+	/** Loads of each page per state for figures 1 and 6. */
+	reps: number;
+	/** Loads of each page per state (reachable, unreachable) for figure 6. */
+	outageReps: number;
+	/** Activations (one extra product each) for figure 5. */
+	activations: number;
+	/** A running site: a site name (dev, test...) or the path of its site JSON. */
+	site: string | null;
+	help: boolean;
+}
+
+export const DEFAULTS: Options = {
+	check: false,
+	requests: 200,
+	reps: 3,
+	outageReps: 12,
+	activations: 25,
+	site: null,
+	help: false,
+};
+
+const QUICK: Partial< Options > = {
+	requests: 50,
+	reps: 1,
+	outageReps: 2,
+	activations: 8,
+};
+
+const LIMITS = {
+	requests: [ 1, 5000 ],
+	reps: [ 1, 50 ],
+	outageReps: [ 1, 100 ],
+	activations: [ 1, 200 ],
+} as const;
+
+type NumericOption = keyof typeof LIMITS;
+
+function isNumericOption( name: string ): name is NumericOption {
+	return Object.prototype.hasOwnProperty.call( LIMITS, name );
+}
+
+export const USAGE = `npm run bench [-- options]
+
+  --check            exit 1 when a budget is missed (else the exit code is 0 whatever the figures)
+  --requests=N       front-end requests per side for figure 2 (default 200)
+  --reps=N           loads of each page per state for figures 1 and 6 (default 3)
+  --outage-reps=N    loads of each page per state for figure 6 (default 12)
+  --activations=N    REST activations for figure 5 (default 25)
+  --quick            --requests=50 --reps=1 --outage-reps=2 --activations=8 (development)
+  --site=NAME|FILE   use a running site (else BATCHKEYS_SITE, else start the 'bench' site)`;
+
+/**
+ * Parses the arguments; throws an Error with a message for people on a wrong one.
+ *
+ * @param argv The arguments after the script.
+ * @param env  The environment (BATCHKEYS_SITE).
+ */
+export function parseArgs(
+	argv: readonly string[],
+	env: Readonly< Record< string, string | undefined > >
+): Options {
+	const options: Options = { ...DEFAULTS };
+	const site = env.BATCHKEYS_SITE;
+	if ( site !== undefined && site.trim() !== '' ) {
+		options.site = site.trim();
+	}
+	const numbers: Partial< Record< NumericOption, number > > = {};
+	for ( const arg of argv ) {
+		const match = /^--([a-z][a-z-]*)(?:=(.*))?$/.exec( arg );
+		if ( ! match ) {
+			throw new Error( `unknown argument '${ arg }'` );
+		}
+		const [ , flag, value ] = match;
+		// --outage-reps is the option outageReps.
+		const name = flag.replace( /-([a-z])/g, ( _, letter: string ) =>
+			letter.toUpperCase()
+		);
+		if ( name === 'check' || name === 'help' || name === 'quick' ) {
+			if ( value !== undefined ) {
+				throw new Error( `--${ flag } takes no value` );
+			}
+			if ( name === 'quick' ) {
+				Object.assign( options, QUICK );
+			} else {
+				options[ name ] = true;
+			}
+		} else if ( name === 'site' ) {
+			if ( value === undefined || value.trim() === '' ) {
+				throw new Error(
+					'--site needs a site name or a site JSON file'
+				);
+			}
+			options.site = value.trim();
+		} else if ( isNumericOption( name ) ) {
+			const [ low, high ] = LIMITS[ name ];
+			const parsed =
+				value !== undefined && /^\d+$/.test( value )
+					? Number( value )
+					: NaN;
+			if ( ! ( parsed >= low && parsed <= high ) ) {
+				throw new Error(
+					`--${ flag } must be a whole number from ${ low } to ${ high }`
+				);
+			}
+			numbers[ name ] = parsed;
+		} else {
+			throw new Error( `unknown option '--${ flag }'` );
+		}
+	}
+	// Explicit numbers win over --quick, whatever their order.
+	return { ...options, ...numbers };
+}

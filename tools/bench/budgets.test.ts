@@ -1,0 +1,43 @@
+import { BUDGETS, KB, judge, missesBudget } from './budgets';
+
+describe( 'judge', () => {
+	it( 'passes strictly under an lt budget', () => {
+		expect( judge( 0.99, BUDGETS.frontendAddedMs ) ).toBe( 'pass' );
+		expect( judge( 1, BUDGETS.frontendAddedMs ) ).toBe( 'fail' );
+		expect( judge( -0.3, BUDGETS.frontendAddedMs ) ).toBe( 'pass' );
+	} );
+
+	it( 'passes at the limit of an le budget', () => {
+		expect( judge( 1.1, BUDGETS.unreachableRatio ) ).toBe( 'pass' );
+		expect( judge( 1.11, BUDGETS.unreachableRatio ) ).toBe( 'fail' );
+	} );
+
+	it( 'wants exactly the limit of an eq budget', () => {
+		expect( judge( 0, BUDGETS.outboundCalls ) ).toBe( 'pass' );
+		expect( judge( 1, BUDGETS.outboundCalls ) ).toBe( 'fail' );
+		expect( judge( -8, BUDGETS.autoloadBytes ) ).toBe( 'fail' );
+	} );
+
+	it( 'says info without a budget and error without a value', () => {
+		expect( judge( 12, null ) ).toBe( 'info' );
+		expect( judge( null, BUDGETS.outboundCalls ) ).toBe( 'error' );
+		expect( judge( NaN, null ) ).toBe( 'error' );
+	} );
+
+	it( 'holds the design section 10 budgets, KB being 1000 bytes', () => {
+		expect( KB ).toBe( 1000 );
+		expect( BUDGETS.frontendAddedBytes.limit ).toBe( 100_000 );
+		expect( BUDGETS.adminScriptGzip.limit ).toBe( 10_000 );
+		expect( BUDGETS.viewScriptGzip.limit ).toBe( 3_000 );
+		expect( BUDGETS.activationAddedMs.limit ).toBe( 50 );
+	} );
+} );
+
+describe( 'missesBudget', () => {
+	it( 'is true for a failure or an error, not for info', () => {
+		expect( missesBudget( [ 'pass', 'info' ] ) ).toBe( false );
+		expect( missesBudget( [ 'pass', 'fail' ] ) ).toBe( true );
+		expect( missesBudget( [ 'error' ] ) ).toBe( true );
+		expect( missesBudget( [] ) ).toBe( false );
+	} );
+} );

@@ -1,0 +1,63 @@
+/**
+ * The design's budgets (design section 10) and the pure verdicts on measured values.
+ */
+
+/** 1 KB = 1000 bytes: the stricter reading of every "KB" budget. */
+export const KB = 1000;
+
+export type Unit = 'count' | 'ms' | 'bytes' | 'ratio';
+
+export type Verdict = 'pass' | 'fail' | 'info' | 'error';
+
+export interface Budget {
+	/** lt: value < limit; le: value <= limit; eq: value === limit. */
+	op: 'lt' | 'le' | 'eq';
+	limit: number;
+}
+
+export const BUDGETS = {
+	outboundCalls: { op: 'eq', limit: 0 },
+	frontendAddedMs: { op: 'lt', limit: 1 },
+	frontendAddedBytes: { op: 'lt', limit: 100 * KB },
+	autoloadBytes: { op: 'eq', limit: 0 },
+	adminScriptGzip: { op: 'lt', limit: 10 * KB },
+	viewScriptGzip: { op: 'lt', limit: 3 * KB },
+	activationAddedMs: { op: 'lt', limit: 50 },
+	// "No slower" on a shared, noisy machine: a hanging call would cost seconds, not 10 %.
+	unreachableRatio: { op: 'le', limit: 1.1 },
+} as const satisfies Record< string, Budget >;
+
+/**
+ * Pass or fail against a budget; info when there is no budget; error when nothing was measured.
+ *
+ * @param value  Measured value (null or NaN: not measured).
+ * @param budget The budget, or null.
+ */
+export function judge( value: number | null, budget: Budget | null ): Verdict {
+	if ( value === null || Number.isNaN( value ) ) {
+		return 'error';
+	}
+	if ( budget === null ) {
+		return 'info';
+	}
+	switch ( budget.op ) {
+		case 'lt':
+			return value < budget.limit ? 'pass' : 'fail';
+		case 'le':
+			return value <= budget.limit ? 'pass' : 'fail';
+		case 'eq':
+			return value === budget.limit ? 'pass' : 'fail';
+	}
+	return 'error';
+}
+
+/**
+ * Whether any verdict misses its budget (an error counts: nothing proves the budget holds).
+ *
+ * @param verdicts Verdicts.
+ */
+export function missesBudget( verdicts: readonly Verdict[] ): boolean {
+	return verdicts.some(
+		( verdict ) => verdict === 'fail' || verdict === 'error'
+	);
+}
