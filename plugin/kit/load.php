@@ -30,7 +30,9 @@ $GLOBALS['batchkeys_kit']['copies'][ __DIR__ ] = (string) require __DIR__ . '/ve
 
 if ( ! function_exists( 'batchkeys_kit_elect' ) ) {
 	/**
-	 * Boots the newest recorded copy of the kit (ties: the first one recorded). Runs once.
+	 * Boots the newest recorded copy of the kit (ties: the first one recorded). Runs once. A copy
+	 * whose boot.php cannot be read (a half-copied or damaged folder) is passed over, so the next
+	 * newest serves the site instead of none.
 	 *
 	 * @return void
 	 */
@@ -41,12 +43,15 @@ if ( ! function_exists( 'batchkeys_kit_elect' ) ) {
 		$batchkeys_best         = '';
 		$batchkeys_best_version = '';
 		foreach ( $GLOBALS['batchkeys_kit']['copies'] as $batchkeys_path => $batchkeys_version ) {
+			if ( ! is_readable( $batchkeys_path . '/boot.php' ) ) {
+				continue;
+			}
 			if ( '' === $batchkeys_best || version_compare( $batchkeys_version, $batchkeys_best_version, '>' ) ) {
 				$batchkeys_best         = $batchkeys_path;
 				$batchkeys_best_version = $batchkeys_version;
 			}
 		}
-		if ( '' === $batchkeys_best || ! is_readable( $batchkeys_best . '/boot.php' ) ) {
+		if ( '' === $batchkeys_best ) {
 			return;
 		}
 		$GLOBALS['batchkeys_kit']['booted'] = $batchkeys_best;
