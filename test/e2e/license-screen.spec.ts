@@ -45,7 +45,7 @@ function screen( page: Page ) {
 function restCalls( page: Page ) {
 	const calls: string[] = [];
 	page.on( 'request', ( request: Request ) => {
-		if ( request.url().includes( 'batchkeys/v1' ) ) {
+		if ( decodeURIComponent( request.url() ).includes( 'batchkeys/v1' ) ) {
 			calls.push( `${ request.method() } ${ request.url() }` );
 		}
 	} );
@@ -76,6 +76,7 @@ test.describe( 'activation', () => {
 		await expect( ui.checkNow ).toBeDisabled();
 		await expect( ui.deactivate ).toBeDisabled();
 		await screenshot( page, 'screen-inactive', testInfo );
+		const calls = restCalls( page );
 
 		// Surrounding white space is ignored, as PHP does.
 		await ui.field.fill( `  ${ KEYS.good } ` );
@@ -96,6 +97,12 @@ test.describe( 'activation', () => {
 		await expect( ui.checkNow ).toBeEnabled();
 		await screenshot( page, 'screen-active', testInfo );
 
+		// One call through the kit's REST route, one call from PHP to BatchKeys.
+		expect( calls ).toEqual( [
+			expect.stringMatching(
+				/^POST .*batchkeys\/v1\/products\/batchkeys-demo\/license/
+			),
+		] );
 		const requests = await mock.requests();
 		expect( requests ).toHaveLength( 1 );
 		expect( requests[ 0 ].headers.key ).toBe( KEYS.good );
@@ -121,6 +128,29 @@ test.describe( 'activation', () => {
 		expect( await mock.requests() ).toHaveLength( 1 );
 		await screenshot( page, 'screen-refused-key', testInfo );
 	} );
+} );
+
+test( 'while BatchKeys answers, the buttons are disabled', async ( {
+	page,
+} ) => {
+	await mock.fault( { mode: 'delay', delay_ms: 1500 } );
+	await open( page );
+	const ui = screen( page );
+	await ui.field.fill( KEYS.good );
+	await ui.activate.click();
+	await expect( ui.activate ).toBeDisabled();
+	await expect( page.locator( '.batchkeys-license' ) ).toHaveAttribute(
+		'aria-busy',
+		'true'
+	);
+	await expect( page.getByText( 'Waiting for the answer…' ) ).toBeVisible();
+	await expect( ui.state ).toHaveAttribute( 'data-state', 'active' );
+	await expect( ui.activate ).toBeEnabled();
+	await expect( ui.checkNow ).toBeEnabled();
+	await expect( page.locator( '.batchkeys-license' ) ).toHaveAttribute(
+		'aria-busy',
+		'false'
+	);
 } );
 
 test.describe( 'malformed keys are refused in the browser', () => {
