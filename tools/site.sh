@@ -2,7 +2,7 @@
 # The kit's local site: a real WordPress (Debian's files) on PHP's built-in server, SQLite or
 # MariaDB, the plugin mounted and active, a demo product pointed at the mock BatchKeys API.
 #
-#   tools/site.sh start [--name=dev] [--db=sqlite|mariadb] [--wp=sid|trixie] [--no-build]
+#   tools/site.sh start [--name=dev] [--db=sqlite|mariadb] [--wp=sid|trixie] [--no-build] [--fresh]
 #   tools/site.sh stop  [--name=dev | --all]
 #   tools/site.sh status [--name=dev]
 #
@@ -13,13 +13,14 @@ source "$(dirname "$0")/lib.sh"
 
 cmd=${1:-start}
 [ $# -gt 0 ] && shift
-name=dev db=sqlite suite=sid build=1 all=0
+name=dev db=sqlite suite=sid build=1 all=0 fresh=0
 for arg in "$@"; do
 	case "$arg" in
 		--name=*) name=${arg#*=} ;;
 		--db=*) db=${arg#*=} ;;
 		--wp=*) suite=${arg#*=} ;;
 		--no-build) build=0 ;;
+		--fresh) fresh=1 ;; # a new database: what earlier runs stored is gone
 		--all) all=1 ;;
 		*) bk_die "unknown option '$arg' (see tools/site.sh)" ;;
 	esac
@@ -33,7 +34,7 @@ site_dir() { echo "$BK_HOME/sites/$BK_REPO_ID-$1"; }
 JSON=$(site_json "$name")
 SITE=$(site_dir "$name")
 RUN="$SITE/run"
-WPDIR="$SITE/wp"
+WPDIR="$SITE/root/usr/share/wordpress"
 MYSQL_DIR="$BK_HOME/mariadb"
 
 stop_mariadb_if_unused() {
@@ -93,7 +94,7 @@ fi
 bash "$BK_ROOT/tools/build-fixtures.sh" --quiet || bk_die "copying the kit into test/fixtures failed (see above)"
 
 # ------------------------------------------------------------------ reuse what is running
-if bk_pid_alive "$RUN/php.pid" php && [ -f "$JSON" ] && [ "$(cat "$RUN/db" 2>/dev/null)" = "$db" ] \
+if [ $fresh = 0 ] && bk_pid_alive "$RUN/php.pid" php && [ -f "$JSON" ] && [ "$(cat "$RUN/db" 2>/dev/null)" = "$db" ] \
 	&& [ "$(cat "$RUN/suite" 2>/dev/null)" = "$suite" ]; then
 	mock_port=$(cat "$RUN/mock.port")
 	if ! bk_pid_alive "$RUN/mock.pid" mock-api; then
@@ -111,10 +112,12 @@ stop_site "$name" >/dev/null
 # ------------------------------------------------------------------ WordPress files
 abspath=$(bash "$BK_ROOT/tools/site/fetch-core.sh" "$suite")
 if [ ! -f "$WPDIR/wp-includes/version.php" ] || [ "$(cat "$RUN/suite" 2>/dev/null)" != "$suite" ]; then
-	rm -rf "$WPDIR"
+	rm -rf "$SITE/root" "$SITE/wp"
 	mkdir -p "$SITE"
-	# Hard links: a private tree in a second; core files are never written to at run time.
-	cp -al "${abspath%/}" "$WPDIR"
+	# Hard links: a private tree in a second; core files are never written to at run time. The
+	# whole extracted prefix is linked, so Debian's relative symlinks (underscore, jquery-ui...)
+	# still resolve.
+	cp -al "${abspath%/usr/share/wordpress/}" "$SITE/root"
 	rm -rf "$SITE/db"
 fi
 echo "$suite" >"$RUN/suite"
@@ -135,6 +138,7 @@ done
 
 # ------------------------------------------------------------------ database
 if [ "$db" = sqlite ]; then
+	[ $fresh = 1 ] && rm -f "$SITE"/db/wp.sqlite*
 	sqlite_dir=$(bash "$BK_ROOT/tools/site/fetch-sqlite.sh")
 	rm -rf "$wpc/plugins/sqlite-database-integration"
 	cp -r "$sqlite_dir" "$wpc/plugins/sqlite-database-integration"
@@ -166,6 +170,7 @@ else
 	fi
 	mysql_port=$(cat "$MYSQL_DIR/port")
 	dbname="bk_${name//-/_}"
+	[ $fresh = 1 ] && mariadb --socket="$MYSQL_DIR/mysqld.sock" -uroot -e "DROP DATABASE IF EXISTS \`$dbname\`;"
 	mariadb --socket="$MYSQL_DIR/mysqld.sock" -uroot -e "CREATE DATABASE IF NOT EXISTS \`$dbname\`;
 		CREATE DATABASE IF NOT EXISTS \`${dbname}_tests\`;
 		CREATE USER IF NOT EXISTS 'wp'@'127.0.0.1' IDENTIFIED BY 'wp';

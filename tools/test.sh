@@ -76,7 +76,7 @@ for entry in $matrix; do
 	[ "$entry" = "sid:sqlite" ] || site="test-$suite-$dbkind"
 	label="phpunit ($suite, $dbkind)"
 	bk_log "$label: starting the site"
-	if ! bash tools/site.sh start --name="$site" --wp="$suite" --db="$dbkind" --no-build; then
+	if ! bash tools/site.sh start --name="$site" --wp="$suite" --db="$dbkind" --no-build --fresh; then
 		count add "$label" "site start" 0 1
 		continue
 	fi
