@@ -2,15 +2,23 @@ import { defineConfig } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-// The wp-scripts preset (its global setup logs in as admin through REST and stores the session).
-
-const baseConfig = require( '@wordpress/scripts/config/playwright.config.js' );
-
 type Site = { url: string };
+
 const siteFile =
 	process.env.BATCHKEYS_SITE || join( __dirname, '.batchkeys', 'site.json' );
 const site = JSON.parse( readFileSync( siteFile, 'utf8' ) ) as Site;
 process.env.WP_BASE_URL = site.url;
+// One stored login per site: two runs against two local sites must not log each other out.
+process.env.STORAGE_STATE_PATH ??= join(
+	__dirname,
+	'artifacts',
+	'storage-states',
+	`admin-${ new URL( site.url ).port }.json`
+);
+
+// The wp-scripts preset (its global setup logs in as admin through REST and stores the session);
+// required after the environment above is set, since it reads it once.
+const baseConfig = require( '@wordpress/scripts/config/playwright.config.js' );
 
 export default defineConfig( {
 	...baseConfig,
@@ -26,6 +34,7 @@ export default defineConfig( {
 	use: {
 		...baseConfig.use,
 		baseURL: site.url,
+		storageState: process.env.STORAGE_STATE_PATH,
 		screenshot: 'only-on-failure',
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',

@@ -36,6 +36,7 @@ if ( null === $batchkeys_product || ! is_user_logged_in() || ! current_user_can(
 	return;
 }
 
+\BatchKeys\Kit\Block\License_Block::enqueue_view_script( $batchkeys_kit );
 $batchkeys_info   = $batchkeys_product->to_client_array();
 $batchkeys_view   = $batchkeys_kit->licenses()->view( $batchkeys_product );
 $batchkeys_id     = wp_unique_id( 'batchkeys-license-form-' );

@@ -32,8 +32,12 @@ final class License_Block_Test extends Admin_Test_Case {
 		return $html;
 	}
 
-	/** Registered from the built block.json, both scripts with their translations. */
-	public function test_it_is_registered_from_the_build_with_its_scripts_translations() {
+	/**
+	 * Registered from the built block.json; its scripts are registered, with their translations,
+	 * only where they are used: the editor script when an editor loads, the view script when the
+	 * form is printed. A page without the block registers neither.
+	 */
+	public function test_it_is_registered_from_the_build_with_its_scripts_where_used() {
 		$this->built( 'block/block.json' );
 		$type = \WP_Block_Type_Registry::get_instance()->get_registered( License_Block::NAME );
 		$this->assertInstanceOf( \WP_Block_Type::class, $type );
@@ -43,16 +47,29 @@ final class License_Block_Test extends Admin_Test_Case {
 			$this->assertSame( '', $type->attributes[ $attribute ]['default'] );
 		}
 		$this->assertTrue( $type->is_dynamic(), 'rendered by render.php' );
+		$this->assertSame( array(), $type->editor_script_handles, 'not registered with the block' );
+		$this->assertSame( array(), $type->view_script_handles, 'not registered with the block' );
 
-		foreach ( array( 'editorScript', 'viewScript' ) as $field ) {
-			$handle = generate_block_asset_handle( License_Block::NAME, $field );
-			$this->assertTrue( wp_script_is( $handle, 'registered' ), $field );
+		$editor = generate_block_asset_handle( License_Block::NAME, 'editorScript' );
+		$view   = generate_block_asset_handle( License_Block::NAME, 'viewScript' );
+		wp_deregister_script( $editor );
+		wp_deregister_script( $view );
+		$this->render( array( 'product' => self::DEMO ) );
+		$this->assertFalse( wp_script_is( $view, 'registered' ), 'no form printed for a visitor, no script' );
+
+		do_action( 'enqueue_block_editor_assets' );
+		$this->as_user( 'administrator' );
+		$this->render( array( 'product' => self::DEMO ) );
+		foreach ( array( $editor, $view ) as $handle ) {
+			$this->assertTrue( wp_script_is( $handle, 'enqueued' ), $handle );
 			$script = wp_scripts()->registered[ $handle ];
-			$this->assertSame( 'batchkeys', $script->textdomain, "$field translations" );
+			$this->assertSame( 'batchkeys', $script->textdomain, "$handle translations" );
 			$this->assertSame( Assets::languages_path( $this->kit() ), $script->translations_path );
-			$this->assertContains( 'wp-api-fetch', $script->deps, "$field talks to REST through api-fetch (nonce)" );
+			$this->assertContains( 'wp-api-fetch', $script->deps, "$handle talks to REST through api-fetch (nonce)" );
 		}
-		$this->assertContains( generate_block_asset_handle( License_Block::NAME, 'viewScript' ), $type->view_script_handles );
+		$this->assertSame( 1, wp_scripts()->get_data( $view, 'group' ), 'the view script prints in the footer' );
+		wp_dequeue_script( $editor );
+		wp_dequeue_script( $view );
 	}
 
 	/** An administrator gets the form, its format and state, and never the key. */

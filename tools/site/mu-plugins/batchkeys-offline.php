@@ -26,3 +26,5 @@ add_filter( 'pre_site_transient_update_plugins', '__return_null' );
 add_filter( 'pre_site_transient_update_themes', '__return_null' );
 // The editor's remote pattern directory and welcome images are unreachable here.
 add_filter( 'should_load_remote_block_patterns', '__return_false' );
+// So is the block directory the inserter searches (its REST proxy answers 500 offline).
+remove_action( 'enqueue_block_editor_assets', 'wp_enqueue_editor_block_directory_assets' );
