@@ -23,6 +23,13 @@ if ( ! is_readable( $batchkeys_json ) ) {
 }
 $batchkeys_site = json_decode( (string) file_get_contents( $batchkeys_json ), true );
 define( 'BATCHKEYS_TEST_SITE', $batchkeys_site );
+// A site file outlives its site: say so plainly instead of failing every test.
+foreach ( array( $batchkeys_site['url'] . '/wp-login.php', $batchkeys_site['mock_url'] . '/__mock/keys' ) as $batchkeys_probe ) {
+	if ( false === @file_get_contents( $batchkeys_probe, false, stream_context_create( array( 'http' => array( 'timeout' => 5 ) ) ) ) ) { // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged, WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a probe before WordPress loads.
+		fwrite( STDERR, "The local site of $batchkeys_json is not running ($batchkeys_probe does not answer). Start it with `npm run test:php`, or `bash tools/site.sh start --name={$batchkeys_site['name']}`.\n" );
+		exit( 1 );
+	}
+}
 
 // The generated wp-config.php switches to the test database (wp_tests.sqlite / bk_<name>_tests).
 putenv( 'WP_TEST_DB=1' );

@@ -42,8 +42,12 @@ final class Assets_Test extends Test_Case {
 		// The block is registered from the same folder, so its scripts come from there too.
 		$block = \WP_Block_Type_Registry::get_instance()->get_registered( License_Block::NAME );
 		$this->assertNotNull( $block );
-		$this->assertNotEmpty( $block->view_script_handles );
-		foreach ( array_merge( $block->editor_script_handles, $block->view_script_handles ) as $handle ) {
+		$handles = array(
+			License_Block::register_script( $kit, 'editorScript', 'index', false ),
+			License_Block::register_script( $kit, 'viewScript', 'view', true ),
+		);
+		$this->assertNotContains( '', $handles, 'both scripts are built' );
+		foreach ( $handles as $handle ) {
 			$script = wp_scripts()->query( $handle, 'registered' );
 			$this->assertNotFalse( $script, $handle );
 			$this->assertStringStartsWith( content_url( '/plugins/batchkeys/kit/build/block/' ), $script->src );

@@ -179,7 +179,14 @@ switch ( $command ) {
 		$block   = WP_Block_Type_Registry::get_instance()->get_registered( 'batchkeys/license-form' );
 		$scripts = array();
 		if ( $block ) {
-			foreach ( array_merge( $block->editor_script_handles, $block->view_script_handles ) as $handle ) {
+			// The block's scripts are registered where they are used (an editor, a printed form);
+			// ask the elected copy for both, as those places do.
+			$kit     = \BatchKeys\Kit\Kit::instance();
+			$handles = array(
+				\BatchKeys\Kit\Block\License_Block::register_script( $kit, 'editorScript', 'index', false ),
+				\BatchKeys\Kit\Block\License_Block::register_script( $kit, 'viewScript', 'view', true ),
+			);
+			foreach ( array_filter( $handles ) as $handle ) {
 				$registered         = wp_scripts()->query( $handle, 'registered' );
 				$scripts[ $handle ] = $registered ? array(
 					'src'               => $registered->src,
