@@ -95,18 +95,10 @@ class License_Service {
 		if ( ! $product->is_configured() ) {
 			return $this->local( $product, 'not_configured' );
 		}
-		$now     = Clock::now();
-		$blocked = $this->blocked_result( $product, $now );
-		if ( null !== $blocked ) {
-			return $blocked;
-		}
-		$throttle = $this->claim_throttle( $product, $now );
-		if ( null !== $throttle ) {
-			return $throttle;
-		}
-		$lock = new Lock( 'batchkeys_lock_' . $product->slug );
-		if ( ! $lock->acquire( self::LOCK_TTL, $now ) ) {
-			return $this->local( $product, 'throttled', max( 1, $lock->remaining( $now ) ) );
+		$now  = Clock::now();
+		$lock = $this->admit( $product, $now, true );
+		if ( $lock instanceof Result ) {
+			return $lock;
 		}
 		try {
 			$answer = $this->client->request( $product, $clean, array( 'active' => 1 ), 'interactive' );
@@ -135,19 +127,9 @@ class License_Service {
 		if ( ! $this->store->get( $product->slug )->has_key() ) {
 			return $this->local( $product, 'no_key' );
 		}
-		$blocked = $this->blocked_result( $product, $now );
-		if ( null !== $blocked ) {
-			return $blocked;
-		}
-		if ( 'interactive' === $context ) {
-			$throttle = $this->claim_throttle( $product, $now );
-			if ( null !== $throttle ) {
-				return $throttle;
-			}
-		}
-		$lock = new Lock( 'batchkeys_lock_' . $product->slug );
-		if ( ! $lock->acquire( self::LOCK_TTL, $now ) ) {
-			return $this->local( $product, 'throttled', max( 1, $lock->remaining( $now ) ) );
+		$lock = $this->admit( $product, $now, 'interactive' === $context );
+		if ( $lock instanceof Result ) {
+			return $lock;
 		}
 		try {
 			$current = $this->store->get( $product->slug, true );
@@ -176,9 +158,9 @@ class License_Service {
 	 */
 	public function deactivate( Product $product ) {
 		$now  = Clock::now();
-		$lock = new Lock( 'batchkeys_lock_' . $product->slug );
-		if ( ! $lock->acquire( self::LOCK_TTL, $now ) ) {
-			return $this->local( $product, 'throttled', max( 1, $lock->remaining( $now ) ) );
+		$lock = $this->lock( $product, $now );
+		if ( $lock instanceof Result ) {
+			return $lock;
 		}
 		$called = false;
 		try {
@@ -305,6 +287,44 @@ class License_Service {
 	 */
 	private function local( Product $product, $code, $retry_after = null ) {
 		return new Result( $code, Messages::status( $code ), $this->view( $product ), $retry_after, false );
+	}
+
+	/**
+	 * Lets one call to BatchKeys for a product go ahead: not during the site-wide pause, not
+	 * twice within 10 s when a person asked ($throttled), and one at a time (the lock).
+	 *
+	 * @param Product $product   Product.
+	 * @param int     $now       Unix timestamp.
+	 * @param bool    $throttled Whether a person asked (the 10-second throttle applies).
+	 * @return Lock|Result The held lock (release it), or the refusal.
+	 */
+	private function admit( Product $product, $now, $throttled ) {
+		$blocked = $this->blocked_result( $product, $now );
+		if ( null !== $blocked ) {
+			return $blocked;
+		}
+		if ( $throttled ) {
+			$throttle = $this->claim_throttle( $product, $now );
+			if ( null !== $throttle ) {
+				return $throttle;
+			}
+		}
+		return $this->lock( $product, $now );
+	}
+
+	/**
+	 * Takes the product's lock (one call and its write at a time).
+	 *
+	 * @param Product $product Product.
+	 * @param int     $now     Unix timestamp.
+	 * @return Lock|Result The held lock (release it), or `throttled` while another request holds it.
+	 */
+	private function lock( Product $product, $now ) {
+		$lock = new Lock( 'batchkeys_lock_' . $product->slug );
+		if ( ! $lock->acquire( self::LOCK_TTL, $now ) ) {
+			return $this->local( $product, 'throttled', max( 1, $lock->remaining( $now ) ) );
+		}
+		return $lock;
 	}
 
 	/**
