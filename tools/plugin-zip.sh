@@ -4,8 +4,11 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$BK_ROOT"
-npx wp-scripts build >/dev/null
-touch plugin/kit/build/.built
+# --no-build: zip what is built (npm test has just built it).
+if [ "${1:-}" != --no-build ]; then
+	npx wp-scripts build >/dev/null
+	touch plugin/kit/build/.built
+fi
 php -r '
 	$source = $argv[1];
 	$target = $argv[2];

@@ -67,6 +67,7 @@ else
 	printf '%s\n' "$out" | tail -20
 	count add build "fixtures (tools/build-fixtures.sh)" 0 1
 fi
+check "plugin zip (installable, no dev files)" bash tools/check-plugin-zip.sh --no-build
 
 # ------------------------------------------------------------------ 3. PHPUnit per WordPress/database
 for entry in $matrix; do
