@@ -28,23 +28,24 @@ bk_log "PHP dev tools"
 bash tools/composer-install.sh || true
 
 # ------------------------------------------------------------------ 1. static checks
-check() { # label command...
-	local label=$1 out
-	shift
+check() { # suite label command...: one count; the command's output only when it fails
+	local suite=$1 label=$2 out
+	shift 2
 	if out=$("$@" 2>&1); then
-		count add static "$label" 1 0
+		count add "$suite" "$label" 1 0
 	else
 		printf '%s\n' "$out" | tail -40
-		count add static "$label" 0 1
+		count add "$suite" "$label" 0 1
+		return 1
 	fi
 }
 bk_log "static checks"
-check "eslint" npx wp-scripts lint-js
-check "stylelint" npx wp-scripts lint-style "src/**/*.scss"
-check "tsc --noEmit" npx tsc --noEmit
-check "php -l" bash tools/lint-php.sh syntax
-check "phpcs (WPCS, PHPCompatibilityWP 7.4)" bash tools/lint-php.sh phpcs
-check "phpstan" bash tools/lint-php.sh phpstan
+check static "eslint" npx wp-scripts lint-js
+check static "stylelint" npx wp-scripts lint-style "src/**/*.scss"
+check static "tsc --noEmit" npx tsc --noEmit
+check static "php -l" bash tools/lint-php.sh syntax
+check static "phpcs (WPCS, PHPCompatibilityWP 7.4)" bash tools/lint-php.sh phpcs
+check static "phpstan" bash tools/lint-php.sh phpstan
 
 # ------------------------------------------------------------------ 2. jest
 bk_log "jest"
@@ -53,21 +54,10 @@ count jest jest "$results/jest.json"
 
 # ------------------------------------------------------------------ build (the sites serve it)
 bk_log "build"
-if ! out=$(npx wp-scripts build 2>&1); then
-	printf '%s\n' "$out" | tail -20
-	count add build "wp-scripts build" 0 1
-else
-	touch plugin/kit/build/.built
-	count add build "wp-scripts build" 1 0
-fi
+check build "wp-scripts build" npx wp-scripts build && touch plugin/kit/build/.built
 # The example products' copies of the kit (test/fixtures), the standalone plugin's the newest.
-if out=$(bash tools/build-fixtures.sh --newest=standalone 2>&1); then
-	count add build "fixtures (tools/build-fixtures.sh)" 1 0
-else
-	printf '%s\n' "$out" | tail -20
-	count add build "fixtures (tools/build-fixtures.sh)" 0 1
-fi
-check "plugin zip (installable, no dev files)" bash tools/check-plugin-zip.sh --no-build
+check build "fixtures (tools/build-fixtures.sh)" bash tools/build-fixtures.sh --newest=standalone
+check build "plugin zip (installable, no dev files)" bash tools/check-plugin-zip.sh --no-build
 
 # ------------------------------------------------------------------ 3. PHPUnit per WordPress/database
 for entry in $matrix; do
