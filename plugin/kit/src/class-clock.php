@@ -48,4 +48,14 @@ final class Clock {
 		}
 		return gmdate( DATE_ATOM, (int) $timestamp );
 	}
+
+	/**
+	 * A timestamp in the site's date and time format and timezone, for people to read.
+	 *
+	 * @param int $timestamp Unix timestamp.
+	 * @return string
+	 */
+	public static function local( $timestamp ) {
+		return (string) wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), (int) $timestamp );
+	}
 }

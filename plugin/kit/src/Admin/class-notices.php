@@ -7,6 +7,7 @@
 
 namespace BatchKeys\Kit\Admin;
 
+use BatchKeys\Kit\Clock;
 use BatchKeys\Kit\Kit;
 use BatchKeys\Kit\Product\Product;
 
@@ -93,7 +94,8 @@ final class Notices {
 				),
 			);
 		}
-		$view = $this->kit->licenses()->view( $product );
+		$view   = $this->kit->licenses()->view( $product );
+		$record = $this->kit->licenses()->store()->get( $product->slug );
 		if ( 'grace' === $view['state'] ) {
 			return array(
 				'key'     => 'grace:' . (string) $view['last_success'],
@@ -102,8 +104,8 @@ final class Notices {
 					/* translators: 1: product name, 2: date of the last successful check, 3: date the features switch off. */
 					__( 'BatchKeys could not be reached to confirm the license of %1$s since %2$s. Its premium features stay on until %3$s; the check is retried automatically.', 'batchkeys' ),
 					$product->name,
-					self::date( $view['last_success'] ),
-					self::date( $view['grace_until'] )
+					self::date( $record->last_success ),
+					self::date( $record->grace_until )
 				),
 			);
 		}
@@ -115,8 +117,8 @@ final class Notices {
 					/* translators: 1: product name, 2: date of the last successful check, 3: date the features switched off. */
 					__( 'The license of %1$s could not be confirmed since %2$s, so its premium features were switched off on %3$s. Check the key now.', 'batchkeys' ),
 					$product->name,
-					self::date( $view['last_success'] ),
-					self::date( $view['grace_until'] )
+					self::date( $record->last_success ),
+					self::date( $record->grace_until )
 				),
 			);
 		}
@@ -135,17 +137,13 @@ final class Notices {
 	}
 
 	/**
-	 * A view date (ISO 8601 or null) in the site's date and time format.
+	 * A stored date in the site's format, for a notice.
 	 *
-	 * @param string|null $iso Date from the license view.
+	 * @param int|null $timestamp Unix timestamp.
 	 * @return string
 	 */
-	private static function date( $iso ) {
-		$time = is_string( $iso ) ? strtotime( $iso ) : false;
-		if ( false === $time ) {
-			return __( 'an unknown date', 'batchkeys' );
-		}
-		return (string) wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), $time );
+	private static function date( $timestamp ) {
+		return null === $timestamp ? __( 'an unknown date', 'batchkeys' ) : Clock::local( $timestamp );
 	}
 
 	/**

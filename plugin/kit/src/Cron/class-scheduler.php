@@ -193,9 +193,6 @@ final class Scheduler {
 		if ( ! self::is_due( $store->get( $product->slug ), Clock::now() ) ) {
 			return null;
 		}
-		if ( $store->rate_limited_until() > Clock::now() ) {
-			return 'rate_limited';
-		}
 		$lock = new Lock( self::LOCK_PREFIX . $product->slug );
 		if ( ! $lock->acquire( License_Service::LOCK_TTL, Clock::now() ) ) {
 			return 'locked';

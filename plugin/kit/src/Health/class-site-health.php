@@ -674,14 +674,14 @@ final class Site_Health {
 			return esc_html__( 'never', 'batchkeys' );
 		}
 		$now  = Clock::now();
-		$date = wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), (int) $timestamp );
+		$date = Clock::local( (int) $timestamp );
 		$span = human_time_diff( (int) $timestamp, $now );
 		$rel  = $timestamp <= $now
 			/* translators: %s: time span, such as "3 hours". */
 			? sprintf( __( '%s ago', 'batchkeys' ), $span )
 			/* translators: %s: time span, such as "3 hours". */
 			: sprintf( __( 'in %s', 'batchkeys' ), $span );
-		return esc_html( (string) $date . ' (' . $rel . ')' );
+		return esc_html( $date . ' (' . $rel . ')' );
 	}
 
 	/**
@@ -701,7 +701,7 @@ final class Site_Health {
 		}
 		return array(
 			'label' => $label,
-			'value' => (string) wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), (int) $timestamp ),
+			'value' => Clock::local( (int) $timestamp ),
 			'debug' => (string) Clock::iso( (int) $timestamp ),
 		);
 	}
