@@ -5,15 +5,10 @@
  * one; these are for answers without one and for checks made in the browser.
  */
 import { __ } from '@wordpress/i18n';
-import { FORMAT_MESSAGES, genericMessage } from './format-messages';
+import { FORMAT_MESSAGES, genericMessage, m } from './format-messages';
 import type { CodeMessage } from './format-messages';
 
 export type { CodeMessage };
-
-const m = ( message: string, hint: string ): CodeMessage => ( {
-	message,
-	hint,
-} );
 
 /**
  * Kit codes (one per entry of codes.generated.json), in the words of PHP's Messages::table().

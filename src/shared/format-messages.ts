@@ -11,7 +11,7 @@ export interface CodeMessage {
 	hint: string;
 }
 
-const m = ( message: string, hint: string ): CodeMessage => ( {
+export const m = ( message: string, hint: string ): CodeMessage => ( {
 	message,
 	hint,
 } );
