@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Copies plugin/kit/ (its PHP and its built scripts, kit/build/) into each example product of
 # test/fixtures/ as <product>/kit/, and writes a different version into each copy's version.php,
-# so one site runs three versions of the kit side by side (issue 6):
+# so one site runs three versions of the kit side by side (the election in plugin/kit/load.php):
 #
 #   --newest=standalone (default)  plugin/kit X.Y.Z  >  example plugin X.Y.Z-beta  >  example theme X.Y.Z-alpha
 #   --newest=example-plugin        example plugin X.Y.Z.1  >  plugin/kit X.Y.Z  >  example theme X.Y.Z-alpha

@@ -6,7 +6,7 @@
  * Usage, from the repository root: `php tools/export-codes.php` writes the file;
  * `php tools/export-codes.php --check` exits 1 when the file is out of date.
  *
- * A PHPUnit test (test/php/messages/codes-export-test.php) fails when the file and PHP differ.
+ * A PHPUnit test (test/php/messages/messages-test.php) fails when the file and PHP differ.
  *
  * @package BatchKeys
  */

@@ -128,7 +128,7 @@ for mu in "$BK_ROOT"/tools/site/mu-plugins/*.php; do
 	cp "$mu" "$wpc/mu-plugins/"
 done
 ln -sfn "$BK_ROOT/plugin" "$wpc/plugins/batchkeys"
-# Example products that bundle the kit (issue 6), mounted but not activated.
+# Example products that bundle the kit (several copies on one site), mounted but not activated.
 for fixture in "$BK_ROOT"/test/fixtures/plugins/* ; do
 	[ -d "$fixture" ] && ln -sfn "$fixture" "$wpc/plugins/${fixture##*/}"
 done

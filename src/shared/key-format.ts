@@ -1,7 +1,7 @@
 /**
- * The key format check, the same rules and order as PHP's Key_Format (design section 3,
- * spec section 4): trim, then length (in characters), then allowed characters (the format's
- * class plus the separator), then the full pattern. Case is kept.
+ * The key format check, the same rules and order as PHP's Key_Format
+ * (docs/upstream-contract.md, "Key format"): trim, then length (in characters), then allowed
+ * characters (the format's class plus the separator), then the full pattern. Case is kept.
  */
 import type { KeyFormat } from './types';
 

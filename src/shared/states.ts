@@ -1,5 +1,5 @@
 /**
- * The words for the license states (design section 4). A state is always shown with its
+ * The words for the license states (docs/license-states.md). A state is always shown with its
  * word, never by colour alone.
  */
 import { __ } from '@wordpress/i18n';

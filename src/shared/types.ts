@@ -3,7 +3,7 @@
  * See docs/architecture.md, "REST" and "PHP facade".
  */
 
-/** Design section 4. */
+/** The license states, docs/license-states.md. */
 export type LicenseState =
 	'inactive' | 'active' | 'grace' | 'lapsed' | 'invalid';
 

@@ -35,7 +35,7 @@ async function bodyFor( headers: Record< string, string > ) {
 	return result.text;
 }
 
-describe( 'answers (spec section 3)', () => {
+describe( 'answers (the documented ERROR texts)', () => {
 	it.each( [
 		[ 'no auth', {}, 'BatchKeys API Auth Key is required! (CODE:d3v3rr1)' ],
 		[

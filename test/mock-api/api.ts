@@ -1,4 +1,4 @@
-// /api.php: the BatchKeys contract (spec sections 1-3), with the fault switches applied.
+// /api.php: the BatchKeys contract (docs/upstream-contract.md), with the fault switches applied.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ERROR_TEXTS, asciiJson, errorAnswer, type Answer } from './answers';
 import type { Fault, FaultSwitch } from './faults';

@@ -1,4 +1,4 @@
-// The control interface (spec section 7): /__mock/*, JSON in and out, loopback clients only.
+// The control interface (README.md here): /__mock/*, JSON in and out, loopback clients only.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseFaultRequest, type FaultSwitch } from './faults';
 import {

@@ -22,7 +22,7 @@ const KEY_FIELDS = [
 	'tokens_used',
 	'active',
 	'deleted',
-	// Extras beyond the spec's table: bindings to start with (e.g. "locked elsewhere").
+	// Extras beyond the documented key fields: bindings to start with (e.g. "locked elsewhere").
 	'domains',
 	'uuids',
 ] as const;

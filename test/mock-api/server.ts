@@ -1,4 +1,4 @@
-// createMockServer(): the mock BatchKeys API on node:http (design section 8, spec section 7).
+// createMockServer(): the mock BatchKeys API on node:http (README.md here).
 import {
 	createServer,
 	type IncomingMessage,

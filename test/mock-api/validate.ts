@@ -1,4 +1,4 @@
-// The checks /api.php makes, in the service's order (spec section 7):
+// The checks /api.php makes, in the service's order (docs/upstream-contract.md):
 // auth present, key present, length, characters, pattern, auth known, key known,
 // domain/uuid present, domain/uuid lock, active state, tokens for `consume`.
 import {
@@ -122,7 +122,7 @@ function parseConsume( value: string | undefined ): number | null {
 	return Number.isSafeInteger( amount ) ? amount : null;
 }
 
-// Tokens (spec section 6). `consume` on a key that is not token-based is ignored.
+// Tokens. `consume` on a key that is not token-based is ignored.
 // N > 0 spends N when at least N are left (else valid 0, nothing spent); N < 0 tops up
 // by raising the limit (tokens_used stays the total ever spent); no N: valid while any are left.
 function applyTokens(

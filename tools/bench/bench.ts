@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the budgets of design section 10, measured on a real local site and printed
+ * `npm run bench`: the budgets of docs/budgets.md, measured on a real local site and printed
  * side by side with the raw numbers. Exit code 0 whatever the figures; with --check, 1 when a
  * budget is missed. The results are also written to .batchkeys/bench.json. See README.md here.
  */

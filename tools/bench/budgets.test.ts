@@ -24,7 +24,7 @@ describe( 'judge', () => {
 		expect( judge( NaN, null ) ).toBe( 'error' );
 	} );
 
-	it( 'holds the design section 10 budgets, KB being 1000 bytes', () => {
+	it( 'holds the budgets of docs/budgets.md, KB being 1000 bytes', () => {
 		expect( KB ).toBe( 1000 );
 		expect( BUDGETS.frontendAddedBytes.limit ).toBe( 100_000 );
 		expect( BUDGETS.adminScriptGzip.limit ).toBe( 10_000 );

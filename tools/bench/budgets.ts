@@ -1,5 +1,5 @@
 /**
- * The design's budgets (design section 10) and the pure verdicts on measured values.
+ * The budgets (docs/budgets.md) and the pure verdicts on measured values.
  */
 
 /** 1 KB = 1000 bytes: the stricter reading of every "KB" budget. */

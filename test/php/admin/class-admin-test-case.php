@@ -64,7 +64,7 @@ abstract class Admin_Test_Case extends Kit_Test_Case {
 	}
 
 	/**
-	 * Stores a product's license record in one of the five states (design section 4), with the
+	 * Stores a product's license record in one of the five states (docs/license-states.md), with the
 	 * seeded good key.
 	 *
 	 * @param string $slug  Product slug.

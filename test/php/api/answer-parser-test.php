@@ -1,6 +1,7 @@
 <?php
 /**
- * Answer_Parser: spec section 2 (parsing rules, in order) and every row of section 3.
+ * Answer_Parser: the parsing rules, in order, and every documented ERROR text
+ * (docs/upstream-contract.md).
  *
  * @package BatchKeys\Tests
  */
@@ -34,7 +35,7 @@ final class Answer_Parser_Test extends Test_Case {
 	}
 
 	/**
-	 * Spec section 3, the documented ERROR texts (verbatim) and the kit code of each.
+	 * The documented ERROR texts (verbatim) and the kit code of each.
 	 *
 	 * @return array
 	 */

@@ -1,6 +1,7 @@
 <?php
 /**
- * Api\Client: spec section 1 (headers, method, HTTPS, timeouts, URL only from PHP, logging).
+ * Api\Client: the request of docs/upstream-contract.md (headers, method, HTTPS, timeouts, URL
+ * only from PHP, logging).
  *
  * @package BatchKeys\Tests
  */

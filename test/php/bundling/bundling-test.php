@@ -1,6 +1,6 @@
 <?php
 /**
- * Several copies of the kit on one site (issue 6, design section 6): the standalone plugin, the
+ * Several copies of the kit on one site (docs/architecture.md, load.php): the standalone plugin, the
  * example plugin and the example theme of test/fixtures, each with its own copy of the kit at
  * another version (tools/build-fixtures.sh), on a served site of their own. Each step is a real
  * request: a fresh process on the site's database (site-runner.php) or HTTP.

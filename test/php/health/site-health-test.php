@@ -112,7 +112,7 @@ final class Site_Health_Test extends Cron_Test_Case {
 	}
 
 	/**
-	 * The state test for each state of design section 4.
+	 * The state test for each state of docs/license-states.md.
 	 *
 	 * @dataProvider states
 	 *

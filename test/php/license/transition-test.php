@@ -1,6 +1,6 @@
 <?php
 /**
- * Transition: design section 4 as a pure function of (record, answer, now, settings), one test
+ * Transition: docs/license-states.md as a pure function of (record, answer, now, settings), one test
  * per transition.
  *
  * @package BatchKeys\Tests

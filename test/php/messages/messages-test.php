@@ -28,7 +28,7 @@ final class Messages_Test extends Test_Case {
 		$this->assertSame( count( $messages ), count( array_unique( $messages ) ), 'one sentence per code' );
 	}
 
-	/** Every row of spec section 3, plus the kit's own, is in the list with the status of docs/architecture.md. */
+	/** Every documented upstream error and the kit's own codes, with the statuses of docs/architecture.md. */
 	public function test_statuses_follow_the_architecture() {
 		$expected = array(
 			'valid'                       => 200,

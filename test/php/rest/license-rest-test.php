@@ -1,7 +1,7 @@
 <?php
 /**
  * The REST proxy end to end, in process, against the mock BatchKeys API over real HTTP:
- * every row of spec section 3, every fault mode, permissions, malformed input, throttle, pause.
+ * every documented upstream error, every fault mode, permissions, malformed input, throttle, pause.
  *
  * @package BatchKeys\Tests
  */
@@ -92,7 +92,7 @@ final class License_Rest_Test extends Kit_Test_Case {
 	}
 
 	/**
-	 * Spec section 3: every documented ERROR text, verbatim, with its code and status.
+	 * Every documented ERROR text, verbatim, with its code and status.
 	 *
 	 * @return array
 	 */

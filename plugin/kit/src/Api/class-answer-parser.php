@@ -12,7 +12,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Spec section 2 (parsing, in order) and section 3 (ERROR texts to kit codes).
+ * Turns one upstream answer into one kit code: the parsing rules, in order, then the ERROR texts
+ * (docs/upstream-contract.md has both, and which parts BatchKeys leaves undocumented).
  *
  * 1. Decode the body as JSON; when it holds no `valid` or `ERROR` member, look for a response
  *    header whose value decodes as JSON with one.
@@ -21,7 +22,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  * 4. An empty body, non-JSON, HTML, a 5xx, a redirect, a TLS or DNS failure or a timeout is a
  *    connection failure, never "invalid".
  *
- * Each "our choice" of the spec is a named rule here (error_rules(), is_valid_value(),
+ * Each choice made where BatchKeys is silent is a named rule here (error_rules(), is_valid_value(),
  * usable_status()) so a correction against the live service is a one-line change.
  */
 final class Answer_Parser {

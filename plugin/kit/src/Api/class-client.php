@@ -14,13 +14,14 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Spec section 1: everything in request headers, HTTPS only (except loopback or a local site),
- * 5 s for a person waiting and 15 s in the background, the URL set only in PHP.
+ * The request of docs/upstream-contract.md: everything in request headers, HTTPS only (except
+ * loopback or a local site), 5 s for a person waiting and 15 s in the background, the URL set
+ * only in PHP.
  *
  * Called only by an activation, a check now, the daily recheck and batchkeys_consume(); never on
- * an ordinary page load. Each "our choice" is a named setting: the URL (constant
- * BATCHKEYS_API_URL or filter batchkeys_api_url), the method (filter batchkeys_api_method), the
- * timeouts (filter batchkeys_api_timeout).
+ * an ordinary page load. Each choice made where BatchKeys is silent is a named setting: the URL
+ * (constant BATCHKEYS_API_URL or filter batchkeys_api_url), the method (filter
+ * batchkeys_api_method), the timeouts (filter batchkeys_api_timeout).
  */
 class Client {
 

@@ -22,7 +22,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 
 /**
  * Keeps exactly one single event, `batchkeys_recheck`, scheduled at the earliest time anything is
- * due (spec section 5, design section 4):
+ * due (the recheck rules of docs/license-states.md):
  *
  * - each product's record carries its own `next_check`, decided by the core's Transition: the
  *   site's daily slot (a random second of the day, picked once per site, so installs spread over

@@ -186,7 +186,7 @@ final class Site_Health {
 	}
 
 	/**
-	 * Test: the license state (design section 4).
+	 * Test: the license state (docs/license-states.md).
 	 *
 	 * @param Product $product Product.
 	 * @return array<string, mixed>
@@ -433,7 +433,7 @@ final class Site_Health {
 	/**
 	 * The asynchronous connectivity test.
 	 *
-	 * It never contacts BatchKeys: the spec forbids connectivity pings (every request counts
+	 * It never contacts BatchKeys: BatchKeys counts connectivity pings (every request counts
 	 * toward the site's rate limit), and Site Health runs its tests on every visit to its screen
 	 * and weekly in the background. It reports what the last real check found, which is at most a
 	 * day old, plus what this site can know without a request: whether the API URL may be used

@@ -239,7 +239,7 @@ final class Key_Format {
 
 	/**
 	 * Checks a typed key: '' when it is well formed, else key_length, key_characters or
-	 * key_pattern (the first rule that fails, in that order). Trim first (see normalize()).
+	 * key_pattern (the first rule that fails, in that order). Trim first (see trim()).
 	 *
 	 * @param mixed $key Key, already trimmed.
 	 * @return string

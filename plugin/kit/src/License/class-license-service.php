@@ -18,7 +18,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * The one place where a key meets BatchKeys (design section 3).
+ * The one place where a key meets BatchKeys: the REST routes, cron, WP-CLI and
+ * batchkeys_consume() all come through here.
  *
  * Rules kept here, whoever calls:
  * - a malformed key never leaves PHP (key_length, key_characters, key_pattern; no call);

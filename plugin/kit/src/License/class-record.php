@@ -21,7 +21,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 final class Record {
 
 	/**
-	 * The states (design section 4).
+	 * The states (docs/license-states.md).
 	 */
 	const STATES = array( 'inactive', 'active', 'grace', 'lapsed', 'invalid' );
 

@@ -14,7 +14,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Design section 4: (record, answer, now, settings) -> new record. No I/O, no clock, no globals.
+ * The state machine of docs/license-states.md: (record, answer, now, settings) -> new record.
+ * No I/O, no clock, no globals.
  *
  * Settings: `grace_days` (int, days features stay on without an answer) and `slot` (int, the
  * site's daily check time as a second of the day, UTC).
