@@ -1,12 +1,13 @@
 <?php
 /**
- * Dead cron: a due check runs from an admin page load, after the response, at most once per 12 h.
+ * Dead cron: an admin page load starts the due checks in a loopback request, at most once per 12 h.
  *
  * @package BatchKeys\Tests
  */
 
 namespace BatchKeys\Tests\Cron;
 
+use BatchKeys\Kit\Cron\Fallback;
 use BatchKeys\Kit\Cron\Scheduler;
 
 require_once __DIR__ . '/class-cron-test-case.php';
@@ -15,42 +16,63 @@ require_once __DIR__ . '/class-cron-test-case.php';
 final class Fallback_Test extends Cron_Test_Case {
 
 	/**
-	 * A scheduler standing for one page load (its own "queued" flag), and its shutdown hook
-	 * removed after the test.
+	 * Loopback requests the admin pages started: the form body of each (the filter stands in for
+	 * the socket; the served site's own loopback is tested over HTTP).
 	 *
-	 * @var Scheduler|null
+	 * @var array<int, array<string, string>>
 	 */
-	private $page = null;
+	private $spawned = array();
 
 	/** The daily slot of the first check after T0 (03:00 the next day). */
 	const SLOT = self::T0 + 19 * HOUR_IN_SECONDS;
 
-	/** Removes the page's shutdown callback. */
-	protected function tearDown(): void {
-		if ( null !== $this->page ) {
-			remove_action( 'shutdown', array( $this->page, 'run_fallback' ), 1000 );
-			$this->page = null;
-		}
-		parent::tearDown();
+	/** Catches the loopback requests. */
+	protected function setUp(): void {
+		parent::setUp();
+		$this->spawned = array();
+		$this->add_test_filter(
+			'batchkeys_fallback_spawn',
+			function ( $sent, $url, $body ) {
+				unset( $sent );
+				$this->assertStringEndsWith( '/wp-admin/admin-ajax.php', $url );
+				parse_str( $body, $form );
+				$this->spawned[] = $form;
+				return true;
+			},
+			10,
+			3
+		);
 	}
 
 	/**
-	 * One page load at $now: admin_init's part. Returns whether a fallback run was queued for
-	 * shutdown (and made no request meanwhile).
+	 * One admin page load at $now (admin_init's part). Returns the token of the loopback request
+	 * it started, or null; it makes no request to BatchKeys itself.
 	 *
 	 * @param int $now Unix timestamp.
-	 * @return bool
+	 * @return string|null
 	 */
 	private function admin_page( $now ) {
-		if ( null !== $this->page ) {
-			remove_action( 'shutdown', array( $this->page, 'run_fallback' ), 1000 );
-		}
 		$this->set_now( $now );
-		$before     = count( $this->requests );
-		$this->page = new Scheduler( $this->kit() );
-		$this->page->maybe_fallback();
+		$before  = count( $this->requests );
+		$spawned = count( $this->spawned );
+		( new Scheduler( $this->kit() ) )->admin_init();
 		$this->assertCount( $before, $this->requests, 'no request while the page is built' );
-		return 1000 === has_action( 'shutdown', array( $this->page, 'run_fallback' ) );
+		if ( count( $this->spawned ) === $spawned ) {
+			return null;
+		}
+		$form = end( $this->spawned );
+		$this->assertSame( Fallback::ACTION, $form['action'] );
+		return $form['token'];
+	}
+
+	/**
+	 * The loopback request with a token (what admin-ajax.php runs).
+	 *
+	 * @param string|null $token Token.
+	 * @return array<string, string>
+	 */
+	private function loopback( $token ) {
+		return ( new Scheduler( $this->kit() ) )->fallback()->run( (string) $token );
 	}
 
 	/** An active key, the mock's log cleared. */
@@ -64,18 +86,19 @@ final class Fallback_Test extends Cron_Test_Case {
 		return $product;
 	}
 
-	/** The event more than 12 h overdue: the next admin page runs the due check, after its response. */
-	public function test_overdue_event_runs_from_an_admin_page_after_the_response() {
+	/** The event more than 12 h overdue: the next admin page starts the due check in a request of its own. */
+	public function test_overdue_event_runs_from_a_loopback_request() {
 		$this->active_product();
 		$this->on_admin_page();
 
-		$this->assertFalse( $this->admin_page( self::SLOT + 11 * HOUR_IN_SECONDS ), 'late, but WP-Cron may still come' );
-		$this->assertTrue( $this->admin_page( self::SLOT + 12 * HOUR_IN_SECONDS + 1 ) );
-		$this->assertSame( array(), $this->mock_calls(), 'nothing before shutdown' );
-		// After WordPress's own shutdown flush (wp_ob_end_flush_all, priority 1).
-		$this->assertSame( 1, has_action( 'shutdown', 'wp_ob_end_flush_all' ) );
+		$this->assertNull( $this->admin_page( self::SLOT + 11 * HOUR_IN_SECONDS ), 'late, but WP-Cron may still come' );
+		$token = $this->admin_page( self::SLOT + 12 * HOUR_IN_SECONDS + 1 );
+		$this->assertNotNull( $token );
+		$this->assertSame( array(), $this->mock_calls(), 'the page itself calls nothing' );
 
-		$this->assertSame( array( 'cron-dead' => 'valid' ), $this->page->run_fallback() );
+		$this->assertSame( array(), $this->loopback( 'forged' ), 'a wrong token runs nothing' );
+		$this->assertSame( array( 'cron-dead' => 'valid' ), $this->loopback( $token ) );
+		$this->assertSame( array(), $this->loopback( $token ), 'a token is good once' );
 		$this->assertCount( 1, $this->mock_calls() );
 		$this->assertSame( 'fallback', get_option( Scheduler::LAST_RUN )['source'] );
 		$this->assertSame( self::SLOT + DAY_IN_SECONDS, wp_next_scheduled( Scheduler::HOOK ), 'the event is back on the slot' );
@@ -87,24 +110,33 @@ final class Fallback_Test extends Cron_Test_Case {
 		$this->on_admin_page();
 		$this->add_test_filter( 'batchkeys_wp_cron_disabled', '__return_true' );
 
-		$this->assertFalse( $this->admin_page( self::SLOT - 60 ), 'nothing due yet' );
-		$this->assertTrue( $this->admin_page( self::SLOT + 60 ) );
+		$this->assertNull( $this->admin_page( self::SLOT - 60 ), 'nothing due yet' );
+		$token = $this->admin_page( self::SLOT + 60 );
 		// BatchKeys is down: the retry is due an hour later...
 		$this->mock->fault( array( 'mode' => 'http500' ) );
-		$this->assertSame( array( 'cron-dead' => 'connection' ), $this->page->run_fallback() );
+		$this->assertSame( array( 'cron-dead' => 'connection' ), $this->loopback( $token ) );
 		$this->assertSame( self::SLOT + 60 + HOUR_IN_SECONDS, $this->record( 'cron-dead' )->next_check );
 
-		// ...but the next fallback waits for the 12-hour window, even from two pages at once.
-		$this->assertFalse( $this->admin_page( self::SLOT + 2 * HOUR_IN_SECONDS ) );
-		$this->assertSame( array(), ( new Scheduler( $this->kit() ) )->run_fallback(), 'a racing page gets nothing' );
-		$this->assertFalse( $this->admin_page( self::SLOT + 12 * HOUR_IN_SECONDS ) );
+		// ...but the next fallback waits for the 12-hour window.
+		$this->assertNull( $this->admin_page( self::SLOT + 2 * HOUR_IN_SECONDS ) );
+		$this->assertNull( $this->admin_page( self::SLOT + 12 * HOUR_IN_SECONDS ) );
 		$this->assertCount( 1, $this->mock_calls() );
 
 		$this->mock->fault( array( 'mode' => 'none' ) );
-		$this->assertTrue( $this->admin_page( self::SLOT + 60 + 12 * HOUR_IN_SECONDS ) );
-		$this->assertSame( array( 'cron-dead' => 'valid' ), $this->page->run_fallback() );
+		$token = $this->admin_page( self::SLOT + 60 + 12 * HOUR_IN_SECONDS );
+		$this->assertSame( array( 'cron-dead' => 'valid' ), $this->loopback( $token ) );
 		$this->assertCount( 2, $this->mock_calls() );
 		$this->assertSame( 'active', $this->record( 'cron-dead' )->state );
+	}
+
+	/** A token that came too late runs nothing. */
+	public function test_an_expired_token_runs_nothing() {
+		$this->active_product();
+		$this->on_admin_page();
+		$token = $this->admin_page( self::SLOT + 13 * HOUR_IN_SECONDS );
+		$this->set_now( self::SLOT + 13 * HOUR_IN_SECONDS + Fallback::TOKEN_TTL + 1 );
+		$this->assertSame( array(), $this->loopback( $token ) );
+		$this->assertSame( array(), $this->mock_calls() );
 	}
 
 	/** Only admin pages: not the front end, AJAX, REST or WP-CLI; and only while something is due. */
@@ -113,28 +145,20 @@ final class Fallback_Test extends Cron_Test_Case {
 		$this->add_test_filter( 'batchkeys_wp_cron_disabled', '__return_true' );
 		$late = self::SLOT + 13 * HOUR_IN_SECONDS;
 
-		$this->assertFalse( $this->admin_page( $late ), 'front end' );
+		$this->assertNull( $this->admin_page( $late ), 'front end' );
 		$this->on_admin_page();
 		$this->add_test_filter( 'wp_doing_ajax', '__return_true' );
-		$this->assertFalse( $this->admin_page( $late ), 'admin-ajax.php' );
+		$this->assertNull( $this->admin_page( $late ), 'admin-ajax.php' );
 		remove_filter( 'wp_doing_ajax', '__return_true' );
-		$this->assertTrue( $this->admin_page( $late ) );
 
 		// A rate-limit pause or no key: nothing due.
 		update_option( 'batchkeys_rate_limited_until', $late + HOUR_IN_SECONDS, false );
-		$this->assertFalse( $this->admin_page( $late ) );
+		$this->assertNull( $this->admin_page( $late ) );
 		delete_option( 'batchkeys_rate_limited_until' );
+		$this->assertNotNull( $this->admin_page( $late ) );
+		delete_option( Fallback::LOCK );
 		$this->kit()->licenses()->deactivate( $this->product( 'cron-dead' ) );
-		$this->assertFalse( $this->admin_page( $late ) );
+		$this->assertNull( $this->admin_page( $late ) );
 		$this->assertSame( array(), $this->mock_calls() );
-	}
-
-	/** Outside shutdown, a fallback run never touches the output buffers (nothing to flush yet). */
-	public function test_no_flush_outside_shutdown() {
-		$this->active_product();
-		$level = ob_get_level();
-		$this->set_now( self::SLOT + 13 * HOUR_IN_SECONDS );
-		$this->assertSame( array( 'cron-dead' => 'valid' ), ( new Scheduler( $this->kit() ) )->run_fallback() );
-		$this->assertSame( $level, ob_get_level() );
 	}
 }

@@ -9,37 +9,64 @@
 namespace BatchKeys\Tests\Cron;
 
 use BatchKeys\Kit\Clock;
+use BatchKeys\Kit\Cron\Runner;
+use BatchKeys\Kit\Cron\Schedule;
 use BatchKeys\Kit\Cron\Scheduler;
-use BatchKeys\Kit\License\Transition;
 
 require_once __DIR__ . '/class-cron-test-case.php';
 
 /** The event's life and the locks around a run. */
 final class Scheduler_Test extends Cron_Test_Case {
 
-	/** With products but no key, the event sits at the site's next daily slot. */
-	public function test_event_at_the_daily_slot_when_no_key_is_stored() {
+	/**
+	 * No key, no cost: with products registered but no key stored, nothing is scheduled and no
+	 * row is written; the event comes with the first stored key and goes with the last.
+	 */
+	public function test_no_event_and_no_row_until_the_first_key() {
+		$first  = $this->temporary_product( 'cron-none-a' );
+		$second = $this->temporary_product( 'cron-none-b' );
+		$rows   = $this->kit_rows();
+		$this->assertFalse( $this->scheduler()->schedule()->sync() );
+		$this->scheduler()->schedule()->ensure();
+		do_action( 'batchkeys_plugin_activated' );
+		$this->on_admin_page();
+		do_action( 'admin_init' );
 		$this->assertFalse( wp_next_scheduled( Scheduler::HOOK ) );
-		$this->scheduler()->ensure_scheduled();
+		$this->assertSame( $rows, $this->kit_rows(), 'no row written while no key is stored' );
+		$this->scheduler()->status();
+		$this->assertSame( $rows, $this->kit_rows(), 'reading the status writes nothing either' );
+
+		$this->activate_key( $first, self::GOOD );
 		// T0 is 08:00 UTC; the slot 03:00 UTC: the next day.
 		$this->assertSame( self::T0 + 19 * HOUR_IN_SECONDS, wp_next_scheduled( Scheduler::HOOK ) );
-		$this->assertSame( Transition::next_slot( self::T0, 3 * HOUR_IN_SECONDS ), wp_next_scheduled( Scheduler::HOOK ) );
+		$this->activate_key( $second, self::GOOD2 );
+		$this->assertSame( 1, $this->count_events() );
+
+		$this->kit()->licenses()->deactivate( $first );
+		$this->assertNotFalse( wp_next_scheduled( Scheduler::HOOK ), 'one key is left' );
+		$this->kit()->licenses()->deactivate( $second );
+		$this->assertFalse( wp_next_scheduled( Scheduler::HOOK ), 'gone with the last key' );
+		$this->assertSame( 0, $this->count_events() );
 	}
 
-	/** Re-created on init when it went missing; one event only, whatever calls sync(). */
-	public function test_recreated_on_init_when_missing() {
-		$this->scheduler()->ensure_scheduled();
+	/** Re-created on an admin page when it went missing; one event only, whatever calls sync(). */
+	public function test_recreated_on_an_admin_page_when_missing() {
+		$this->activate_key( $this->temporary_product( 'cron-missing' ), self::GOOD );
 		wp_clear_scheduled_hook( Scheduler::HOOK );
-		$this->assertFalse( wp_next_scheduled( Scheduler::HOOK ) );
 		do_action( 'init' );
+		$this->assertFalse( wp_next_scheduled( Scheduler::HOOK ), 'not on the front end' );
+		$this->on_admin_page();
+		do_action( 'admin_init' );
 		$this->assertNotFalse( wp_next_scheduled( Scheduler::HOOK ) );
-		$this->scheduler()->sync();
-		$this->scheduler()->sync();
+		$this->scheduler()->schedule()->sync();
+		$this->scheduler()->schedule()->sync();
 		$this->assertSame( 1, $this->count_events() );
 	}
 
 	/** The plugin's activation schedules it; deactivating the plugin that holds the kit removes it. */
 	public function test_activation_and_deactivation() {
+		$this->activate_key( $this->temporary_product( 'cron-plugin' ), self::GOOD );
+		wp_clear_scheduled_hook( Scheduler::HOOK );
 		do_action( 'batchkeys_plugin_activated' );
 		$this->assertNotFalse( wp_next_scheduled( Scheduler::HOOK ) );
 		do_action( 'deactivate_plugin', 'akismet/akismet.php', false );
@@ -49,20 +76,33 @@ final class Scheduler_Test extends Cron_Test_Case {
 		$this->assertFalse( wp_next_scheduled( Scheduler::HOOK ) );
 	}
 
-	/** A product's plugin being deactivated also removes it (any remaining product re-creates it). */
+	/** A product's plugin being deactivated also removes it (any remaining key re-creates it). */
 	public function test_deactivating_a_product_plugin() {
-		$this->temporary_product( 'cron-bundled', array( 'file' => WP_PLUGIN_DIR . '/acme-bundled/acme-bundled.php' ) );
-		$this->scheduler()->sync();
+		$product = $this->temporary_product( 'cron-bundled', array( 'file' => WP_PLUGIN_DIR . '/acme-bundled/acme-bundled.php' ) );
+		$this->activate_key( $product, self::GOOD );
+		$this->assertNotFalse( wp_next_scheduled( Scheduler::HOOK ) );
 		do_action( 'deactivate_plugin', 'acme-bundled/acme-bundled.php', false );
 		$this->assertFalse( wp_next_scheduled( Scheduler::HOOK ) );
-		$this->scheduler()->ensure_scheduled();
+		$this->scheduler()->schedule()->ensure();
 		$this->assertNotFalse( wp_next_scheduled( Scheduler::HOOK ) );
+	}
+
+	/** The event follows the store's action, not option writes made around it. */
+	public function test_the_event_follows_the_store_not_option_writes() {
+		$product = $this->temporary_product( 'cron-action' );
+		$this->activate_key( $product, self::GOOD );
+		$record             = $this->record( 'cron-action' );
+		$record->next_check = self::T0 + 5 * HOUR_IN_SECONDS;
+		update_option( 'batchkeys_license_cron-action', $record->to_array(), false );
+		$this->assertSame( self::T0 + 19 * HOUR_IN_SECONDS, wp_next_scheduled( Scheduler::HOOK ), 'a raw option write is not listened to' );
+		$record->next_check = self::T0 + 6 * HOUR_IN_SECONDS;
+		$this->kit()->licenses()->store()->put( 'cron-action', $record );
+		$this->assertSame( self::T0 + 6 * HOUR_IN_SECONDS, wp_next_scheduled( Scheduler::HOOK ), 'the store announces its writes' );
 	}
 
 	/** The event follows the records: activation, a failed check now, the rate-limit pause. */
 	public function test_the_event_follows_the_records() {
 		$product = $this->temporary_product( 'cron-follow' );
-		$this->scheduler()->sync();
 		$this->activate_key( $product, self::GOOD );
 		$next = $this->record( 'cron-follow' )->next_check;
 		$this->assertSame( self::T0 + 19 * HOUR_IN_SECONDS, $next );
@@ -87,9 +127,9 @@ final class Scheduler_Test extends Cron_Test_Case {
 		$this->assertGreaterThanOrEqual( Clock::now() + DAY_IN_SECONDS, wp_next_scheduled( Scheduler::HOOK ) );
 		$this->assertSame( 1, $this->count_events() );
 
-		// Removing the key: back to the daily slot.
+		// Removing the only key: no event.
 		$this->kit()->licenses()->deactivate( $product );
-		$this->assertGreaterThanOrEqual( Clock::now() + DAY_IN_SECONDS, wp_next_scheduled( Scheduler::HOOK ), 'still not before the pause ends' );
+		$this->assertFalse( wp_next_scheduled( Scheduler::HOOK ) );
 	}
 
 	/** A run checks only what is due; the event moves to the next due time. */
@@ -120,12 +160,12 @@ final class Scheduler_Test extends Cron_Test_Case {
 		$this->activate_key( $product, self::GOOD );
 		$due = self::T0 + 19 * HOUR_IN_SECONDS;
 		$this->set_now( $due );
-		$wpdb->query( $wpdb->prepare( "INSERT INTO {$wpdb->options} ( option_name, option_value, autoload ) VALUES ( %s, %s, 'off' )", Scheduler::LOCK_PREFIX . 'cron-held', (string) ( $due + 50 ) ) );
+		$wpdb->query( $wpdb->prepare( "INSERT INTO {$wpdb->options} ( option_name, option_value, autoload ) VALUES ( %s, %s, 'off' )", Runner::LOCK_PREFIX . 'cron-held', (string) ( $due + 50 ) ) );
 		$this->mock->reset();
 
 		$this->assertSame( array( 'cron-held' => 'locked' ), array_intersect_key( $this->scheduler()->run(), array( 'cron-held' => 1 ) ) );
 		$this->assertSame( array(), $this->mock_calls() );
-		$this->assertSame( $due + Scheduler::RUN_AGAIN_AFTER, wp_next_scheduled( Scheduler::HOOK ) );
+		$this->assertSame( $due + Schedule::RUN_AGAIN_AFTER, wp_next_scheduled( Scheduler::HOOK ) );
 
 		// Once the other process's lock has expired, the check happens (once).
 		$this->tick( $due + 61 );
@@ -177,17 +217,34 @@ final class Scheduler_Test extends Cron_Test_Case {
 		$this->requests = array();
 		$this->mock->reset();
 		$this->on_admin_page();
-		$scheduler = new Scheduler( $this->kit() );
+		$spawned = 0;
+		$this->add_test_filter(
+			'batchkeys_fallback_spawn',
+			static function () use ( &$spawned ) {
+				++$spawned;
+				return true;
+			}
+		);
 		foreach ( array( self::T0 + 60, self::T0 + 5 * HOUR_IN_SECONDS, self::T0 + 18 * HOUR_IN_SECONDS ) as $now ) {
 			$this->set_now( $now );
-			$scheduler->ensure_scheduled();
-			$scheduler->maybe_fallback();
+			do_action( 'init' );
+			( new Scheduler( $this->kit() ) )->admin_init();
 			$this->kit()->licenses()->view( $product );
 			batchkeys_is_active( 'cron-quiet' );
 		}
-		$this->assertFalse( has_action( 'shutdown', array( $scheduler, 'run_fallback' ) ) );
+		$this->assertSame( 0, $spawned );
 		$this->assertSame( array(), $this->requests );
 		$this->assertSame( array(), $this->mock_calls() );
+	}
+
+	/**
+	 * The kit's rows in the options table.
+	 *
+	 * @return array<int, string>
+	 */
+	private function kit_rows() {
+		global $wpdb;
+		return $wpdb->get_col( "SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE 'batchkeys\\_%' ORDER BY option_name" );
 	}
 
 	/**

@@ -206,7 +206,7 @@ final class Simulation_Test extends Cron_Test_Case {
 		$earliest  = PHP_INT_MAX;
 		$latest    = 0;
 		for ( $i = 0; $i < $installs; $i++ ) {
-			$first    = $scheduler->first_slot( self::T0, Store::random_slot() );
+			$first    = $scheduler->schedule()->first_slot( self::T0, Store::random_slot() );
 			$earliest = min( $earliest, $first );
 			$latest   = max( $latest, $first );
 			++$buckets[ intdiv( $first % DAY_IN_SECONDS, HOUR_IN_SECONDS ) ];
@@ -230,21 +230,22 @@ final class Simulation_Test extends Cron_Test_Case {
 		$seen      = array();
 		for ( $i = 0; $i < 200; $i++ ) {
 			delete_option( 'batchkeys_daily_slot' );
-			$first = $scheduler->first_slot( self::T0 );
+			$first = $scheduler->schedule()->first_slot( self::T0 );
 			$slot  = get_option( 'batchkeys_daily_slot' );
 			$this->assertSame( Transition::next_slot( self::T0, (int) $slot ), $first );
-			$this->assertSame( $first, $scheduler->first_slot( self::T0 ), 'stable for the site' );
+			$this->assertSame( $first, $scheduler->schedule()->first_slot( self::T0 ), 'stable for the site' );
 			$seen[ (int) $slot ] = true;
 		}
 		$this->assertGreaterThan( 190, count( $seen ), 'random, not one fixed time' );
 		$autoload = $wpdb->get_var( $wpdb->prepare( "SELECT autoload FROM {$wpdb->options} WHERE option_name = %s", 'batchkeys_daily_slot' ) );
 		$this->assertContains( $autoload, array( 'no', 'off' ) );
 
-		// A fresh site: the event and the first check of a new key both sit at the site's slot.
+		// A fresh site: no event before a key; then the event and the first check both sit at the slot.
 		$product = $this->temporary_product( 'cron-fresh' );
-		$scheduler->sync();
-		$this->assertSame( $scheduler->first_slot( self::T0 ), wp_next_scheduled( Scheduler::HOOK ) );
+		$scheduler->schedule()->sync();
+		$this->assertFalse( wp_next_scheduled( Scheduler::HOOK ) );
 		$this->activate_key( $product, self::GOOD );
-		$this->assertSame( $scheduler->first_slot( self::T0 ), $this->record( 'cron-fresh' )->next_check );
+		$this->assertSame( $scheduler->schedule()->first_slot( self::T0 ), $this->record( 'cron-fresh' )->next_check );
+		$this->assertSame( $scheduler->schedule()->first_slot( self::T0 ), wp_next_scheduled( Scheduler::HOOK ) );
 	}
 }

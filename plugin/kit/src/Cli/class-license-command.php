@@ -336,7 +336,7 @@ final class License_Command {
 						'next_run'           => Clock::iso( $status['next_run'] ),
 						'overdue'            => $status['overdue'],
 						'wp_cron_disabled'   => $status['wp_cron_disabled'],
-						'daily_slot'         => gmdate( 'H:i:s', $status['daily_slot'] ),
+						'daily_slot'         => null === $status['daily_slot'] ? null : gmdate( 'H:i:s', $status['daily_slot'] ),
 						'rate_limited_until' => Clock::iso( $status['rate_limited_until'] ),
 						'fallback_until'     => Clock::iso( $status['fallback_until'] ),
 						'last_run'           => $last,
@@ -359,8 +359,10 @@ final class License_Command {
 		}
 		/* translators: 1: cron hook name, 2: when it runs. */
 		\WP_CLI::log( sprintf( __( 'Event %1$s: %2$s', 'batchkeys' ), $status['hook'], $when ) );
-		/* translators: %s: time of day, such as 03:12:00. */
-		\WP_CLI::log( sprintf( __( 'Daily check time: %s UTC', 'batchkeys' ), gmdate( 'H:i:s', $status['daily_slot'] ) ) );
+		if ( null !== $status['daily_slot'] ) {
+			/* translators: %s: time of day, such as 03:12:00. */
+			\WP_CLI::log( sprintf( __( 'Daily check time: %s UTC', 'batchkeys' ), gmdate( 'H:i:s', $status['daily_slot'] ) ) );
+		}
 		\WP_CLI::log(
 			$status['wp_cron_disabled']
 				? __( 'WP-Cron on page loads: off (DISABLE_WP_CRON); due checks also run from admin pages, at most every 12 hours.', 'batchkeys' )

@@ -10,6 +10,7 @@ namespace BatchKeys\Kit\Health;
 use BatchKeys\Kit\Admin\Screen;
 use BatchKeys\Kit\Api\Client;
 use BatchKeys\Kit\Clock;
+use BatchKeys\Kit\Cron\Schedule;
 use BatchKeys\Kit\Cron\Scheduler;
 use BatchKeys\Kit\Kit;
 use BatchKeys\Kit\License\Record;
@@ -381,12 +382,21 @@ final class Site_Health {
 		$status    = $this->scheduler()->status();
 		$disabled  = $status['wp_cron_disabled'];
 		$paragraph = array();
+		if ( null === $status['next_run'] && null === ( new Schedule( $this->kit ) )->next_run_time() ) {
+			return $this->result(
+				'batchkeys_cron',
+				'good',
+				__( 'No license check is needed yet', 'batchkeys' ),
+				array( __( 'No license key is stored, so nothing is scheduled. The daily check starts with the first key.', 'batchkeys' ) ),
+				null
+			);
+		}
 		if ( null === $status['next_run'] ) {
 			return $this->result(
 				'batchkeys_cron',
 				'recommended',
 				__( 'The daily license check is not scheduled', 'batchkeys' ),
-				array( __( 'It is scheduled again on the next page load. If this stays, another plugin may be removing scheduled events.', 'batchkeys' ) ),
+				array( __( 'It is scheduled again on the next administration page load. If this stays, another plugin may be removing scheduled events.', 'batchkeys' ) ),
 				null
 			);
 		}
@@ -545,7 +555,7 @@ final class Site_Health {
 				'next_run'           => $this->date_field( __( 'Next check', 'batchkeys' ), $status['next_run'] ),
 				'daily_slot'         => array(
 					'label' => __( 'Daily check time (UTC)', 'batchkeys' ),
-					'value' => gmdate( 'H:i:s', $status['daily_slot'] ),
+					'value' => null === $status['daily_slot'] ? __( 'Not picked yet (no key stored)', 'batchkeys' ) : gmdate( 'H:i:s', $status['daily_slot'] ),
 				),
 				'last_run'           => $this->date_field( __( 'Last check run', 'batchkeys' ), null === $status['last_run'] ? null : $status['last_run']['time'] ),
 				'wp_cron_disabled'   => array(

@@ -13,7 +13,10 @@ if ( ! defined( 'ABSPATH' ) ) {
 
 /**
  * One non-autoloaded option per product, batchkeys_license_<slug>, written only when it changes;
- * plus the site-wide options the service needs (never autoloaded either).
+ * plus the site-wide options the service needs (never autoloaded either). Each write of a record
+ * or of the pause fires an action of its own (`batchkeys_license_stored`,
+ * `batchkeys_rate_limit_stored`), so what follows the records (the recheck event) never has to
+ * watch every option write of the site.
  */
 final class Store {
 
@@ -75,7 +78,11 @@ final class Store {
 		if ( null === $current && ! $record->has_key() && 'none' === $record->code ) {
 			return false;
 		}
-		return update_option( $name, $value, false );
+		$written = update_option( $name, $value, false );
+		if ( $written ) {
+			self::stored( $slug, $record );
+		}
+		return $written;
 	}
 
 	/**
@@ -85,7 +92,26 @@ final class Store {
 	 * @return void
 	 */
 	public function delete( $slug ) {
-		delete_option( self::option_name( $slug ) );
+		if ( delete_option( self::option_name( $slug ) ) ) {
+			self::stored( $slug, null );
+		}
+	}
+
+	/**
+	 * Announces a changed record.
+	 *
+	 * @param string      $slug   Product slug.
+	 * @param Record|null $record The stored record, or null when it was removed.
+	 * @return void
+	 */
+	private static function stored( $slug, $record ) {
+		/**
+		 * Fires after a product's license record was written or removed.
+		 *
+		 * @param string      $slug   Product slug.
+		 * @param Record|null $record The stored record; null when removed.
+		 */
+		do_action( 'batchkeys_license_stored', (string) $slug, $record );
 	}
 
 	/**
@@ -104,7 +130,14 @@ final class Store {
 	 * @return void
 	 */
 	public function set_rate_limited_until( $until ) {
-		update_option( self::RATE_LIMITED_UNTIL, (int) $until, false );
+		if ( update_option( self::RATE_LIMITED_UNTIL, (int) $until, false ) ) {
+			/**
+			 * Fires after the site-wide pause (no call to BatchKeys before $until) was stored.
+			 *
+			 * @param int $until Unix timestamp.
+			 */
+			do_action( 'batchkeys_rate_limit_stored', (int) $until );
+		}
 	}
 
 	/**

@@ -1,0 +1,151 @@
+<?php
+/**
+ * The one recheck event: when it runs, and keeping it there.
+ *
+ * @package BatchKeys\Kit
+ */
+
+namespace BatchKeys\Kit\Cron;
+
+use BatchKeys\Kit\Clock;
+use BatchKeys\Kit\Kit;
+use BatchKeys\Kit\License\Record;
+use BatchKeys\Kit\License\Transition;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * Keeps exactly one single event, `batchkeys_recheck`, at the earliest time a stored key is due,
+ * and none at all while no product has a key (no cron row, no daily-slot row: a site that never
+ * enters a key pays nothing). Each record carries its own `next_check`, decided by Transition;
+ * the event is never set before the site-wide rate-limit pause ends.
+ */
+final class Schedule {
+
+	/**
+	 * The cron hook (one event per site).
+	 */
+	const HOOK = 'batchkeys_recheck';
+
+	/**
+	 * After a run that left a product due (its lock was held by another process), the earliest
+	 * next run: no tight loop of cron requests.
+	 */
+	const RUN_AGAIN_AFTER = 60;
+
+	/**
+	 * The kit.
+	 *
+	 * @var Kit
+	 */
+	private $kit;
+
+	/**
+	 * A schedule.
+	 *
+	 * @param Kit $kit The kit.
+	 */
+	public function __construct( Kit $kit ) {
+		$this->kit = $kit;
+	}
+
+	/**
+	 * Whether a record's automatic check is due.
+	 *
+	 * @param Record $record Record.
+	 * @param int    $now    Unix timestamp.
+	 * @return bool
+	 */
+	public static function is_due( Record $record, $now ) {
+		return $record->has_key() && ( null === $record->next_check || $record->next_check <= $now );
+	}
+
+	/**
+	 * When the event should run next: the earliest next check of the products with a key, not
+	 * before the rate-limit pause ends; null when no product has a key.
+	 *
+	 * @param bool $after_run Whether a run just ended (then not sooner than RUN_AGAIN_AFTER).
+	 * @return int|null Unix timestamp (may be in the past: due now).
+	 */
+	public function next_run_time( $after_run = false ) {
+		$now      = Clock::now();
+		$store    = $this->kit->licenses()->store();
+		$earliest = null;
+		foreach ( $this->kit->registry()->all() as $product ) {
+			$record = $store->get( $product->slug );
+			if ( ! $record->has_key() ) {
+				continue;
+			}
+			$due      = null === $record->next_check ? $now : $record->next_check;
+			$earliest = null === $earliest ? $due : min( $earliest, $due );
+		}
+		if ( null === $earliest ) {
+			return null;
+		}
+		$earliest = max( $earliest, $store->rate_limited_until() );
+		if ( $after_run ) {
+			$earliest = max( $earliest, $now + self::RUN_AGAIN_AFTER );
+		}
+		return (int) $earliest;
+	}
+
+	/**
+	 * The site's first daily slot after $now (at least an hour away), as Transition computes it
+	 * for a newly activated key.
+	 *
+	 * @param int      $now  Unix timestamp.
+	 * @param int|null $slot Second of the day; default: the site's (batchkeys_daily_slot).
+	 * @return int
+	 */
+	public function first_slot( $now, $slot = null ) {
+		return Transition::next_slot( $now, null === $slot ? $this->kit->licenses()->store()->daily_slot() : (int) $slot );
+	}
+
+	/**
+	 * Moves the event to next_run_time(), or removes it when no product has a key. Writes the
+	 * cron array only when the time changes.
+	 *
+	 * @param bool $after_run Whether a run just ended.
+	 * @return int|false The event's time, or false when there is none.
+	 */
+	public function sync( $after_run = false ) {
+		$target  = $this->next_run_time( (bool) $after_run );
+		$current = wp_next_scheduled( self::HOOK );
+		if ( null === $target ) {
+			if ( false !== $current ) {
+				self::unschedule();
+			}
+			return false;
+		}
+		if ( $current === $target ) {
+			return $target;
+		}
+		if ( false !== $current ) {
+			self::unschedule();
+		}
+		return true === wp_schedule_single_event( $target, self::HOOK ) ? $target : false;
+	}
+
+	/**
+	 * Re-creates the event when it went missing (one lookup in the autoloaded cron array; the
+	 * records are read only then).
+	 *
+	 * @return void
+	 */
+	public function ensure() {
+		if ( false === wp_next_scheduled( self::HOOK ) ) {
+			$this->sync();
+		}
+	}
+
+	/**
+	 * Removes the event (deactivation, uninstall, the last key removed).
+	 *
+	 * @return void
+	 */
+	public static function unschedule() {
+		wp_clear_scheduled_hook( self::HOOK );
+	}
+}
