@@ -50,12 +50,13 @@ function batchkeys_plugin_activated() {
 }
 
 /**
- * On deactivation: removes the daily recheck event (stored licenses stay).
+ * On deactivation (stored licenses stay). The kit has already dealt with the daily recheck event
+ * on `deactivate_plugin`: removed, unless another plugin or the theme bundles the kit and serves
+ * a product with a key (see docs/scheduling.md).
  *
  * @return void
  */
 function batchkeys_plugin_deactivated() {
-	wp_clear_scheduled_hook( 'batchkeys_recheck' );
 	/**
 	 * Fires when the BatchKeys plugin is deactivated.
 	 */

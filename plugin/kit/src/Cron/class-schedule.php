@@ -66,16 +66,17 @@ final class Schedule {
 	 * When the event should run next: the earliest next check of the products with a key, not
 	 * before the rate-limit pause ends; null when no product has a key.
 	 *
-	 * @param bool $after_run Whether a run just ended (then not sooner than RUN_AGAIN_AFTER).
+	 * @param bool     $after_run Whether a run just ended (then not sooner than RUN_AGAIN_AFTER).
+	 * @param string[] $without   Slugs to leave out (their plugin is being deactivated).
 	 * @return int|null Unix timestamp (may be in the past: due now).
 	 */
-	public function next_run_time( $after_run = false ) {
+	public function next_run_time( $after_run = false, array $without = array() ) {
 		$now      = Clock::now();
 		$store    = $this->kit->licenses()->store();
 		$earliest = null;
 		foreach ( $this->kit->registry()->all() as $product ) {
-			$record = $store->get( $product->slug );
-			if ( ! $record->has_key() ) {
+			$record = in_array( $product->slug, $without, true ) ? null : $store->get( $product->slug );
+			if ( null === $record || ! $record->has_key() ) {
 				continue;
 			}
 			$due      = null === $record->next_check ? $now : $record->next_check;
@@ -107,11 +108,12 @@ final class Schedule {
 	 * Moves the event to next_run_time(), or removes it when no product has a key. Writes the
 	 * cron array only when the time changes.
 	 *
-	 * @param bool $after_run Whether a run just ended.
+	 * @param bool     $after_run Whether a run just ended.
+	 * @param string[] $without   Slugs to leave out (see next_run_time()).
 	 * @return int|false The event's time, or false when there is none.
 	 */
-	public function sync( $after_run = false ) {
-		$target  = $this->next_run_time( (bool) $after_run );
+	public function sync( $after_run = false, array $without = array() ) {
+		$target  = $this->next_run_time( (bool) $after_run, $without );
 		$current = wp_next_scheduled( self::HOOK );
 		if ( null === $target ) {
 			if ( false !== $current ) {

@@ -189,28 +189,35 @@ final class Scheduler {
 	}
 
 	/**
-	 * Removes the event when the plugin holding this copy of the kit, or a product's plugin, is
-	 * deactivated. A remaining product with a key puts it back on the next admin page.
+	 * A plugin is being deactivated. When it holds this copy of the kit and no other copy is
+	 * loaded, the event goes (no kit would be left to run it); otherwise the event follows the
+	 * keys of the products that stay (a product whose plugin leaves no longer counts).
 	 *
 	 * @param string $plugin Plugin basename, e.g. batchkeys/batchkeys.php.
 	 * @return void
 	 */
 	public function plugin_deactivated( $plugin ) {
-		if ( ! is_string( $plugin ) || '' === $plugin ) {
+		if ( ! is_string( $plugin ) || false === strpos( $plugin, '/' ) ) {
 			return;
 		}
-		$mine = false;
-		$kit  = plugin_basename( $this->kit->path() . '/load.php' );
-		if ( false !== strpos( $plugin, '/' ) && 0 === strpos( $kit, dirname( $plugin ) . '/' ) ) {
-			$mine = true;
-		}
-		foreach ( $this->kit->registry()->all() as $product ) {
-			if ( $product->plugin_basename() === $plugin ) {
-				$mine = true;
+		$copies = isset( $GLOBALS['batchkeys_kit']['copies'] ) && is_array( $GLOBALS['batchkeys_kit']['copies'] ) ? array_keys( $GLOBALS['batchkeys_kit']['copies'] ) : array();
+		$stays  = false;
+		foreach ( array_unique( array_merge( array( $this->kit->path() ), $copies ) ) as $copy ) {
+			// plugin_basename() maps symlinked plugin folders back to their names.
+			if ( 0 !== strpos( plugin_basename( $copy . '/load.php' ), dirname( $plugin ) . '/' ) ) {
+				$stays = true;
 			}
 		}
-		if ( $mine ) {
+		if ( ! $stays ) {
 			Schedule::unschedule();
+			return;
 		}
+		$leaving = array();
+		foreach ( $this->kit->registry()->all() as $slug => $product ) {
+			if ( $product->plugin_basename() === $plugin ) {
+				$leaving[] = (string) $slug;
+			}
+		}
+		$this->schedule->sync( false, $leaving );
 	}
 }
