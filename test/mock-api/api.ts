@@ -12,6 +12,7 @@ import {
 	type LogEntry,
 	type RequestLog,
 } from './log';
+import type { BindingSwitch } from './binding';
 import { rateLimitClient, type RateLimiter } from './rate-limit';
 import type { KeyStore } from './store';
 import { answerLicenseRequest, type LicenseRequest } from './validate';
@@ -37,6 +38,7 @@ const TRUNCATED_BODY = '{"valid":"1"';
 export interface ApiContext {
 	store: KeyStore;
 	keyFormat: KeyFormat;
+	binding: BindingSwitch;
 	faults: FaultSwitch;
 	rateLimiter: RateLimiter;
 	requestLog: RequestLog;
@@ -76,6 +78,7 @@ function serviceAnswer(
 		store: context.store,
 		keyFormat: context.keyFormat,
 		accountOverLimit,
+		bindOn: context.binding.current,
 	} );
 }
 

@@ -15,6 +15,7 @@ describe( 'parseCliArgs', () => {
 			host: '127.0.0.1',
 			storeFile: undefined,
 			rateLimitPerMinute: 30,
+			bindOn: 'valid',
 			readyFile: undefined,
 			quiet: false,
 			printSeed: false,
@@ -42,6 +43,7 @@ describe( 'parseCliArgs', () => {
 			host: '0.0.0.0',
 			storeFile: 's.json',
 			rateLimitPerMinute: 0,
+			bindOn: 'valid',
 			readyFile: 'r.json',
 			quiet: true,
 		} );

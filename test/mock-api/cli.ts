@@ -60,6 +60,7 @@ async function main( argv: string[] ): Promise< void > {
 		host: options.host,
 		storeFile: options.storeFile,
 		rateLimitPerMinute: options.rateLimitPerMinute,
+		bindOn: options.bindOn,
 		logLine: options.quiet ? undefined : ( line ) => console.log( line ),
 	} );
 	stopOnSignals( server, options.readyFile );

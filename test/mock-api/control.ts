@@ -1,5 +1,6 @@
 // The control interface (README.md here): /__mock/*, JSON in and out, loopback clients only.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BIND_ON_VALUES, isBindOn, type BindingSwitch } from './binding';
 import { parseFaultRequest, type FaultSwitch } from './faults';
 import {
 	FieldError,
@@ -26,6 +27,7 @@ export interface ControlContext {
 	store: KeyStore;
 	faults: FaultSwitch;
 	rateLimiter: RateLimiter;
+	binding: BindingSwitch;
 	requestLog: RequestLog;
 	reset: () => void;
 }
@@ -44,6 +46,18 @@ function setRateLimit( body: unknown, context: ControlContext ) {
 		)
 	);
 	return { per_minute: context.rateLimiter.limit };
+}
+
+function setBinding( body: unknown, context: ControlContext ) {
+	const object = asObject( body );
+	rejectUnknownFields( object, [ 'bind_on' ] );
+	if ( ! isBindOn( object.bind_on ) ) {
+		throw new FieldError(
+			`bind_on must be one of: ${ BIND_ON_VALUES.join( ', ' ) }`
+		);
+	}
+	context.binding.set( object.bind_on );
+	return { bind_on: context.binding.current };
 }
 
 function putKey( body: unknown, context: ControlContext ) {
@@ -75,6 +89,10 @@ const ROUTES: Record< string, Route > = {
 			per_minute: context.rateLimiter.limit,
 		} ),
 		POST: setRateLimit,
+	},
+	'/__mock/binding': {
+		GET: ( _body, context ) => ( { bind_on: context.binding.current } ),
+		POST: setBinding,
 	},
 	'/__mock/log': {
 		GET: ( _body, context ) => ( { requests: context.requestLog.list() } ),

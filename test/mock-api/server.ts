@@ -7,6 +7,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_PATH, handleApiRequest } from './api';
+import { BindingSwitch, type BindOn } from './binding';
 import { CONTROL_PREFIX, handleControlRequest } from './control';
 import { FaultSwitch } from './faults';
 import { jsonAnswer, pathOf, send } from './http-util';
@@ -30,6 +31,8 @@ export interface MockServerOptions {
 	// Calls per minute per client; 0 = off.
 	rateLimitPerMinute?: number;
 	keyFormat?: KeyFormat;
+	// Which answers bind a domain (binding.ts); `valid` by default.
+	bindOn?: BindOn;
 	// Clock in ms (tests move it to expire the rate-limit window).
 	now?: () => number;
 	// One line per /api.php call and per internal error; silent by default.
@@ -46,6 +49,7 @@ export interface MockServer {
 	requestLog: RequestLog;
 	faults: FaultSwitch;
 	rateLimiter: RateLimiter;
+	binding: BindingSwitch;
 	// Same as POST /__mock/reset.
 	reset: () => void;
 	close: () => Promise< void >;
@@ -91,6 +95,7 @@ export async function createMockServer(
 	const faults = new FaultSwitch();
 	const rateLimiter = new RateLimiter( initialRateLimit, now );
 	const requestLog = new RequestLog();
+	const binding = new BindingSwitch( options.bindOn ?? 'valid' );
 	const pending = new PendingResponses();
 
 	// Back to the start: seeded keys, no faults, the starting rate limit, an empty log.
@@ -99,6 +104,7 @@ export async function createMockServer(
 		store.restoreSeed();
 		faults.reset();
 		rateLimiter.setLimit( initialRateLimit );
+		binding.reset();
 		requestLog.clear();
 	};
 
@@ -108,6 +114,7 @@ export async function createMockServer(
 			return handleApiRequest( request, response, {
 				store,
 				keyFormat: options.keyFormat ?? DEFAULT_KEY_FORMAT,
+				binding,
 				faults,
 				rateLimiter,
 				requestLog,
@@ -122,6 +129,7 @@ export async function createMockServer(
 				store,
 				faults,
 				rateLimiter,
+				binding,
 				requestLog,
 				reset,
 			} );
@@ -158,6 +166,7 @@ export async function createMockServer(
 		requestLog,
 		faults,
 		rateLimiter,
+		binding,
 		reset,
 		close: () => {
 			pending.cancelAll();

@@ -9,6 +9,7 @@ import {
 	formatErrorAnswer,
 	type Answer,
 } from './answers';
+import type { BindOn } from './binding';
 import { checkKeyFormat, type KeyFormat } from './key-format';
 import { tokensLeft, type KeyRecord, type KeyStore } from './store';
 
@@ -27,6 +28,8 @@ export interface CheckContext {
 	keyFormat: KeyFormat;
 	// The over_limit fault: the account holds more keys than its plan allows.
 	accountOverLimit: boolean;
+	// Which answers bind a domain/uuid (see binding.ts); default `valid`.
+	bindOn?: BindOn;
 }
 
 interface Client {
@@ -170,12 +173,14 @@ function saveIfChanged(
 //   seat is free for another site) and answers valid 0: the key is no longer active.
 // - `active: 1` switches the key back on, then the request is answered as usual.
 // - a key that is off answers valid 0 (and binds nothing) until `active: 1` is sent.
-// - a domain/uuid binds only on a valid 1, so a refused request never takes a seat.
+// - a domain/uuid binds only on a valid 1, so a refused request never takes a seat; with
+//   bindOn `active`, only on a valid 1 to a request carrying `active: 1`.
 function answerForAllowedKey(
 	record: KeyRecord,
 	client: Client,
 	request: LicenseRequest,
-	store: KeyStore
+	store: KeyStore,
+	bindOn: BindOn
 ): Answer {
 	const switchTo = activeSwitch( request.active );
 	if ( switchTo === false ) {
@@ -190,9 +195,8 @@ function answerForAllowedKey(
 		return INVALID;
 	}
 	const tokens = applyTokens( { ...record, active: true }, request.consume );
-	const after = tokens.valid
-		? bindClient( tokens.record, client )
-		: tokens.record;
+	const binds = tokens.valid && ( bindOn === 'valid' || switchTo === true );
+	const after = binds ? bindClient( tokens.record, client ) : tokens.record;
 	saveIfChanged( store, record, after );
 	return tokens.valid ? VALID : INVALID;
 }
@@ -218,5 +222,11 @@ export function answerLicenseRequest(
 	if ( ! record || ! client || ! clientAllowed( record, client ) ) {
 		return INVALID;
 	}
-	return answerForAllowedKey( record, client, request, context.store );
+	return answerForAllowedKey(
+		record,
+		client,
+		request,
+		context.store,
+		context.bindOn ?? 'valid'
+	);
 }

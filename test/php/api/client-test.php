@@ -118,17 +118,40 @@ final class Client_Test extends Kit_Test_Case {
 		$this->assertSame( 'GET', Client::method(), 'only GET or POST' );
 	}
 
-	/** The domain header is the bare lower-case host of home_url(). */
-	public function test_domain_is_the_bare_host() {
-		$this->add_test_filter(
-			'home_url',
-			static function () {
-				return 'https://WWW.Example.COM:8443/shop/';
-			}
-		);
+	/** The domain header is the bare lower-case host of the home option as the database holds it. */
+	public function test_domain_is_the_bare_host_of_the_stored_home() {
+		update_option( 'home', 'https://WWW.Example.COM:8443/shop/' );
 		$this->assertSame( 'www.example.com', Client::domain() );
 		( new Client( 'test' ) )->request( $this->product(), self::GOOD );
 		$this->assertSame( 'www.example.com', $this->mock->log()[0]['headers']['domain'] );
+	}
+
+	/**
+	 * Neither the request's Host nor a filtered home URL (WP_HOME built from HTTP_HOST, a
+	 * domain-mapping plugin) changes the domain.
+	 */
+	public function test_a_forged_host_or_filtered_home_changes_nothing() {
+		$host                 = $_SERVER['HTTP_HOST'];
+		$_SERVER['HTTP_HOST'] = 'forged.example';
+		$forged               = static function () {
+			return 'http://' . $_SERVER['HTTP_HOST'];
+		};
+		$this->add_test_filter( 'option_home', $forged, 99 );
+		$this->add_test_filter( 'home_url', $forged, 99 );
+		try {
+			$this->assertSame( 'http://forged.example', home_url() );
+			$this->assertSame( '127.0.0.1', Client::domain() );
+			( new Client( 'test' ) )->request( $this->product(), self::GOOD );
+		} finally {
+			$_SERVER['HTTP_HOST'] = $host;
+		}
+		$this->assertSame( '127.0.0.1', $this->mock->log()[0]['headers']['domain'] );
+	}
+
+	/** An explicit domain (the one a key was activated for) is sent as given. */
+	public function test_an_explicit_domain_is_sent() {
+		( new Client( 'test' ) )->request( $this->product(), self::GOOD, array(), 'interactive', 'old.example.com' );
+		$this->assertSame( 'old.example.com', $this->mock->log()[0]['headers']['domain'] );
 	}
 
 	/** Without the secret, no call: not_configured. */

@@ -91,6 +91,30 @@ final class Mock_Api {
 	}
 
 	/**
+	 * Sets how the mock binds a domain: `valid` (any valid answer) or `active` (only active: 1).
+	 *
+	 * @param string $bind_on valid or active.
+	 */
+	public function bind_on( $bind_on ) {
+		$this->call( 'POST', '/__mock/binding', array( 'bind_on' => $bind_on ) );
+	}
+
+	/**
+	 * The domains the mock has bound to a key.
+	 *
+	 * @param string $key Key.
+	 * @return string[]
+	 */
+	public function domains( $key ) {
+		foreach ( $this->call( 'GET', '/__mock/keys' )['keys'] as $record ) {
+			if ( $record['key'] === $key ) {
+				return $record['domains'];
+			}
+		}
+		return array();
+	}
+
+	/**
 	 * Sets the mock's per-client rate limit (0 = off).
 	 *
 	 * @param int $per_minute Calls a minute.

@@ -81,7 +81,7 @@ final class License_Rest_Test extends Kit_Test_Case {
 		$this->assertSame( self::secret(), $headers['auth'] );
 		$this->assertSame( self::GOOD, $headers['key'], 'the key is sent trimmed' );
 		$this->assertSame( '127.0.0.1', $headers['domain'] );
-		$this->assertSame( '1', $headers['active'] );
+		$this->assertArrayNotHasKey( 'active', $headers, 'no active header unless the product opts in' );
 		$this->assertArrayNotHasKey( 'consume', $headers );
 		$this->assertArrayNotHasKey( 'uuid', $headers );
 
@@ -204,9 +204,25 @@ final class License_Rest_Test extends Kit_Test_Case {
 		$this->assertKitError( $this->activate( self::GOOD2 ), 'invalid', 422 );
 	}
 
-	/** A key switched off upstream is switched on by an explicit activation (active: 1). */
-	public function test_activation_switches_a_deactivated_key_on() {
-		$this->assertSame( 200, $this->activate( self::DEACTIVATED )->get_status() );
+	/** A key the vendor switched off stays off when a customer pastes it: no active header is sent. */
+	public function test_a_vendor_disabled_key_stays_off_when_pasted() {
+		$this->assertKitError( $this->activate( self::DEACTIVATED ), 'invalid', 422 );
+		$this->assertArrayNotHasKey( 'active', $this->api_calls()[0]['headers'] );
+		$this->assertNull( $this->stored() );
+		$keys = $this->mock->call( 'GET', '/__mock/keys' )['keys'];
+		$key  = array_values( wp_list_filter( $keys, array( 'key' => self::DEACTIVATED ) ) )[0];
+		$this->assertFalse( $key['active'], 'the vendor\'s switch-off holds at BatchKeys' );
+	}
+
+	/** A product that opts in with send_active sends active: 1 on an activation, and only then. */
+	public function test_send_active_opt_in() {
+		$this->temporary_product( 'switch-on', array( 'send_active' => true ) );
+		$this->assertSame( 200, $this->activate( self::DEACTIVATED, 'switch-on' )->get_status() );
+		$this->later();
+		$this->call( 'POST', self::check_route( 'switch-on' ) );
+		$calls = $this->api_calls();
+		$this->assertSame( '1', $calls[0]['headers']['active'] );
+		$this->assertArrayNotHasKey( 'active', $calls[1]['headers'], 'checks never send it' );
 	}
 
 	/**

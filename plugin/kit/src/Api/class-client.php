@@ -8,6 +8,7 @@
 namespace BatchKeys\Kit\Api;
 
 use BatchKeys\Kit\Product\Product;
+use BatchKeys\Kit\Site\Address;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -118,14 +119,13 @@ class Client {
 	}
 
 	/**
-	 * The `domain` header: the bare lower-case host of home_url() (no scheme, port, path, and no
-	 * www. stripping).
+	 * The site's current domain: the bare lower-case host of the stored home URL (no scheme, port,
+	 * path, and no www. stripping), never taken from the request (Site\Address).
 	 *
 	 * @return string
 	 */
 	public static function domain() {
-		$host = wp_parse_url( home_url(), PHP_URL_HOST );
-		return is_string( $host ) ? strtolower( trim( $host, '[]' ) ) : '';
+		return Address::current_domain();
 	}
 
 	/**
@@ -170,9 +170,11 @@ class Client {
 	 * @param string             $key     The customer's key.
 	 * @param array<string, int> $extra   Optional headers: 'active' (1 or 0) or 'consume' (N).
 	 * @param string             $context 'interactive' or 'background'.
+	 * @param string|null        $domain  The `domain` header: the one the key was activated for;
+	 *                                    null: the site's current domain (a new activation).
 	 * @return Answer
 	 */
-	public function request( Product $product, $key, array $extra = array(), $context = 'interactive' ) {
+	public function request( Product $product, $key, array $extra = array(), $context = 'interactive', $domain = null ) {
 		$secret = $product->secret();
 		if ( '' === $secret ) {
 			return new Answer( 'not_configured' );
@@ -186,7 +188,7 @@ class Client {
 		$headers = array(
 			'auth'   => $secret,
 			'key'    => (string) $key,
-			'domain' => self::domain(),
+			'domain' => null === $domain ? self::domain() : (string) $domain,
 		);
 		foreach ( array( 'active', 'consume' ) as $name ) {
 			if ( isset( $extra[ $name ] ) ) {

@@ -12,6 +12,7 @@ use BatchKeys\Kit\Api\Client;
 use BatchKeys\Kit\Clock;
 use BatchKeys\Kit\Messages\Messages;
 use BatchKeys\Kit\Product\Product;
+use BatchKeys\Kit\Site\Address;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -81,7 +82,8 @@ class License_Service {
 	}
 
 	/**
-	 * Activates a key a person typed (sends `active: 1`).
+	 * Activates a key a person typed, for the site's current domain (with `active: 1` only when the
+	 * product opts in with `send_active`).
 	 *
 	 * @param Product $product Product.
 	 * @param mixed   $key     Typed key.
@@ -102,7 +104,7 @@ class License_Service {
 			return $lock;
 		}
 		try {
-			$answer = $this->client->request( $product, $clean, array( 'active' => 1 ), 'interactive' );
+			$answer = $this->client->request( $product, $clean, $product->send_active ? array( 'active' => 1 ) : array(), 'interactive', Address::current_domain() );
 			$now    = Clock::now();
 			$this->note_rate_limit( $answer, $now );
 			$current = $this->store->get( $product->slug, true );
@@ -138,7 +140,7 @@ class License_Service {
 				return $this->local( $product, 'no_key' );
 			}
 			$answer = $product->is_configured()
-				? $this->client->request( $product, (string) $current->key, array(), $context )
+				? $this->client->request( $product, (string) $current->key, array(), $context, $current->call_domain( Address::current_domain() ) )
 				: new Answer( 'not_configured' );
 			$now    = Clock::now();
 			$this->note_rate_limit( $answer, $now );
@@ -167,7 +169,7 @@ class License_Service {
 		try {
 			$current = $this->store->get( $product->slug, true );
 			if ( $current->has_key() && $product->release_on_deactivate && $product->is_configured() && $this->store->rate_limited_until() <= $now ) {
-				$answer = $this->client->request( $product, (string) $current->key, array( 'active' => 0 ), 'interactive' );
+				$answer = $this->client->request( $product, (string) $current->key, array( 'active' => 0 ), 'interactive', $current->call_domain( Address::current_domain() ) );
 				$called = true;
 				$this->note_rate_limit( $answer, Clock::now() );
 			}
@@ -209,7 +211,7 @@ class License_Service {
 			return $blocked;
 		}
 		$context = ( wp_doing_cron() || ( defined( 'WP_CLI' ) && WP_CLI ) ) ? 'background' : 'interactive';
-		$answer  = $this->client->request( $product, (string) $record->key, array( 'consume' => $n ), $context );
+		$answer  = $this->client->request( $product, (string) $record->key, array( 'consume' => $n ), $context, $record->call_domain( Address::current_domain() ) );
 		$now     = Clock::now();
 		$this->note_rate_limit( $answer, $now );
 		$status = 'invalid' === $answer->code ? 422 : Messages::status( $answer->code );
@@ -269,12 +271,14 @@ class License_Service {
 	 * Settings of the state machine for a product.
 	 *
 	 * @param Product $product Product.
-	 * @return array{grace_days: int, slot: int}
+	 * @return array{grace_days: int, slot: int, site: array<string, mixed>, install_id: string}
 	 */
 	public function settings( Product $product ) {
 		return array(
 			'grace_days' => $product->grace_days,
 			'slot'       => $this->store->daily_slot(),
+			'site'       => Address::facts(),
+			'install_id' => wp_generate_uuid4(),
 		);
 	}
 

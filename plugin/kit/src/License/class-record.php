@@ -110,6 +110,24 @@ final class Record {
 	public $activated_at = null;
 
 	/**
+	 * Where the key was activated (null for records stored before fingerprints existed, until
+	 * their next valid answer).
+	 *
+	 * @var Fingerprint|null
+	 */
+	public $fingerprint = null;
+
+	/**
+	 * An address change seen and not yet settled by a person, or null: `domain` (the address seen),
+	 * `reason` (`domain` or `blog`, see Fingerprint::difference()), `seen_at` (when it was first
+	 * seen), `resolution` (null while unanswered; `staging` once a person said "a copy for
+	 * testing").
+	 *
+	 * @var array{domain: string, reason: string, seen_at: int, resolution: string|null}|null
+	 */
+	public $address = null;
+
+	/**
 	 * A record from its stored array; anything missing or wrong takes its default.
 	 *
 	 * @param mixed $data Stored value.
@@ -147,6 +165,12 @@ final class Record {
 				$record->$field = max( 0, (int) $data[ $field ] );
 			}
 		}
+		if ( null !== $record->key && isset( $data['fingerprint'] ) ) {
+			$record->fingerprint = Fingerprint::from_array( $data['fingerprint'] );
+		}
+		if ( null !== $record->fingerprint && isset( $data['address'] ) ) {
+			$record->address = self::address_from( $data['address'] );
+		}
 		return $record;
 	}
 
@@ -169,7 +193,38 @@ final class Record {
 			'strike_at'    => $this->strike_at,
 			'failures'     => $this->failures,
 			'activated_at' => $this->activated_at,
+			'fingerprint'  => null === $this->fingerprint ? null : $this->fingerprint->to_array(),
+			'address'      => $this->address,
 		);
+	}
+
+	/**
+	 * A stored address change, checked; null when unusable.
+	 *
+	 * @param mixed $data Stored value.
+	 * @return array{domain: string, reason: string, seen_at: int, resolution: string|null}|null
+	 */
+	private static function address_from( $data ) {
+		if ( ! is_array( $data ) || ! isset( $data['domain'], $data['seen_at'] ) || ! is_string( $data['domain'] ) || ! is_numeric( $data['seen_at'] ) ) {
+			return null;
+		}
+		return array(
+			'domain'     => $data['domain'],
+			'reason'     => ( isset( $data['reason'] ) && 'blog' === $data['reason'] ) ? 'blog' : 'domain',
+			'seen_at'    => (int) $data['seen_at'],
+			'resolution' => ( isset( $data['resolution'] ) && 'staging' === $data['resolution'] ) ? 'staging' : null,
+		);
+	}
+
+	/**
+	 * The domain every call about this key sends: the one it was activated for; for a record
+	 * stored before fingerprints existed, the site's current one.
+	 *
+	 * @param string $current The site's current domain.
+	 * @return string
+	 */
+	public function call_domain( $current ) {
+		return null === $this->fingerprint ? (string) $current : $this->fingerprint->domain;
 	}
 
 	/**
@@ -203,6 +258,15 @@ final class Record {
 	 */
 	public function features_enabled( $now ) {
 		return in_array( $this->effective_state( $now ), array( 'active', 'grace' ), true );
+	}
+
+	/**
+	 * Copies keep their own fingerprint.
+	 */
+	public function __clone() {
+		if ( null !== $this->fingerprint ) {
+			$this->fingerprint = clone $this->fingerprint;
+		}
 	}
 
 	/**

@@ -17,8 +17,10 @@ if ( ! defined( 'ABSPATH' ) ) {
  * The state machine of docs/license-states.md: (record, answer, now, settings) -> new record.
  * No I/O, no clock, no globals.
  *
- * Settings: `grace_days` (int, days features stay on without an answer) and `slot` (int, the
- * site's daily check time as a second of the day, UTC).
+ * Settings: `grace_days` (int, days features stay on without an answer), `slot` (int, the
+ * site's daily check time as a second of the day, UTC), `site` (Site\Address::facts(): the
+ * site's domain, home, environment, blog and network now) and `install_id` (a fresh random id),
+ * both written into the fingerprint of a new activation.
  *
  * - valid: active; the grace clock and the strikes are cleared.
  * - not valid, for a key that was active (active, grace or lapsed): the first is a strike (state
@@ -75,6 +77,7 @@ final class Transition {
 		$record->last_success = $now;
 		$record->activated_at = $now;
 		$record->next_check   = self::next_slot( $now, self::slot( $settings ) );
+		$record->fingerprint  = self::fingerprint( $settings, $now );
 		return $record;
 	}
 
@@ -105,6 +108,10 @@ final class Transition {
 			$record->strike_at    = null;
 			$record->failures     = 0;
 			$record->next_check   = self::next_slot( $now, $slot );
+			if ( null === $record->fingerprint ) {
+				// A record from before fingerprints: the domain just answered valid was the current one.
+				$record->fingerprint = self::fingerprint( $settings, $now );
+			}
 			return $record;
 		}
 
@@ -214,6 +221,22 @@ final class Transition {
 		$record->grace_until = null;
 		$record->next_check  = self::next_slot( $now, $slot );
 		return $record;
+	}
+
+	/**
+	 * A fingerprint of the site in the settings.
+	 *
+	 * @param array<string, mixed> $settings Settings.
+	 * @param int                  $now      Unix timestamp.
+	 * @return Fingerprint|null
+	 */
+	private static function fingerprint( array $settings, $now ) {
+		if ( ! isset( $settings['site'] ) || ! is_array( $settings['site'] ) ) {
+			return null;
+		}
+		$install_id = isset( $settings['install_id'] ) ? (string) $settings['install_id'] : '';
+		$print      = Fingerprint::of( $settings['site'], $install_id, $now );
+		return '' === $print->domain ? null : $print;
 	}
 
 	/**

@@ -79,6 +79,22 @@ final class Product {
 	public $release_on_deactivate;
 
 	/**
+	 * Whether an activation sends `active: 1` (for vendors whose keys must be switched on by the
+	 * site). Off by default: the header's effect is undocumented, and it may switch on a key the
+	 * vendor switched off.
+	 *
+	 * @var bool
+	 */
+	public $send_active;
+
+	/**
+	 * Days a site whose address changed keeps its features while nobody has said what it is.
+	 *
+	 * @var int
+	 */
+	public $address_grace_days;
+
+	/**
 	 * Whether batchkeys_consume() may top tokens up (negative amounts).
 	 *
 	 * @var bool
@@ -112,6 +128,8 @@ final class Product {
 			: false;
 		$this->release_on_deactivate = (bool) $fields['release_on_deactivate'];
 		$this->allow_topup           = (bool) $fields['allow_topup'];
+		$this->send_active           = ! empty( $fields['send_active'] );
+		$this->address_grace_days    = isset( $fields['address_grace_days'] ) ? (int) $fields['address_grace_days'] : 30;
 		$this->file                  = (string) $fields['file'];
 	}
 

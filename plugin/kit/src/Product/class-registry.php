@@ -64,6 +64,10 @@ final class Registry {
 	 *   (the screen then shows "<name> License").
 	 * - release_on_deactivate (bool, default false): send `active: 0` when the key is removed.
 	 * - allow_topup (bool, default false): let batchkeys_consume() top tokens up.
+	 * - send_active (bool, default false): an activation sends `active: 1` (only for keys the
+	 *   vendor wants switched on by the site; it may undo a vendor's switch-off).
+	 * - address_grace_days (int 0-365, default 30): days a site whose address changed keeps its
+	 *   features while nobody has said whether it is a copy or a move.
 	 * - file (string): the plugin's main file or the theme's functions.php (__FILE__), for the
 	 *   plugins screen row.
 	 *
@@ -86,7 +90,7 @@ final class Registry {
 			$args = array();
 		}
 
-		$known   = array( 'name', 'auth', 'key_format', 'grace_days', 'capability', 'menu', 'release_on_deactivate', 'allow_topup', 'file' );
+		$known   = array( 'name', 'auth', 'key_format', 'grace_days', 'capability', 'menu', 'release_on_deactivate', 'allow_topup', 'send_active', 'address_grace_days', 'file' );
 		$unknown = array_diff( array_map( 'strval', array_keys( $args ) ), $known );
 		if ( $unknown ) {
 			/* translators: 1: product slug, 2: list of argument names. */
@@ -123,13 +127,18 @@ final class Registry {
 			$this->wrong( sprintf( __( 'The key format of the product "%1$s" has wrong settings (%2$s); their defaults are used. groups: 1-20, length: 1-100, separator: up to 3 punctuation characters, chars: letters, digits and ranges such as A-Za-z0-9, the whole key at most 200 characters.', 'batchkeys' ), $slug, implode( ', ', array_unique( $format_errors ) ) ) );
 		}
 
-		$grace_days = 7;
-		if ( isset( $args['grace_days'] ) ) {
-			if ( is_int( $args['grace_days'] ) && $args['grace_days'] >= 0 && $args['grace_days'] <= 365 ) {
-				$grace_days = $args['grace_days'];
-			} else {
-				/* translators: %s: product slug. */
-				$this->wrong( sprintf( __( 'The grace_days of the product "%s" must be an integer from 0 to 365. 7 is used.', 'batchkeys' ), $slug ) );
+		$days = array(
+			'grace_days'         => 7,
+			'address_grace_days' => 30,
+		);
+		foreach ( $days as $arg => $default ) {
+			if ( isset( $args[ $arg ] ) ) {
+				if ( is_int( $args[ $arg ] ) && $args[ $arg ] >= 0 && $args[ $arg ] <= 365 ) {
+					$days[ $arg ] = $args[ $arg ];
+				} else {
+					/* translators: 1: argument name, 2: product slug, 3: default number of days. */
+					$this->wrong( sprintf( __( 'The %1$s of the product "%2$s" must be an integer from 0 to 365. %3$d is used.', 'batchkeys' ), $arg, $slug, $default ) );
+				}
 			}
 		}
 
@@ -164,7 +173,7 @@ final class Registry {
 		}
 
 		$flags = array();
-		foreach ( array( 'release_on_deactivate', 'allow_topup' ) as $flag ) {
+		foreach ( array( 'release_on_deactivate', 'allow_topup', 'send_active' ) as $flag ) {
 			$flags[ $flag ] = false;
 			if ( isset( $args[ $flag ] ) ) {
 				if ( is_bool( $args[ $flag ] ) ) {
@@ -192,11 +201,13 @@ final class Registry {
 				'name'                  => $name,
 				'auth'                  => $auth,
 				'key_format'            => $key_format,
-				'grace_days'            => $grace_days,
+				'grace_days'            => $days['grace_days'],
+				'address_grace_days'    => $days['address_grace_days'],
 				'capability'            => $capability,
 				'menu'                  => $menu,
 				'release_on_deactivate' => $flags['release_on_deactivate'],
 				'allow_topup'           => $flags['allow_topup'],
+				'send_active'           => $flags['send_active'],
 				'file'                  => $file,
 			)
 		);
