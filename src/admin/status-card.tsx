@@ -13,7 +13,6 @@ import { __ } from '@wordpress/i18n';
 import { cancelCircleFilled, caution, info, published } from '@wordpress/icons';
 import type { ReactNode } from 'react';
 import { describeCode } from '../shared/codes';
-import { stateLabel } from '../shared/states';
 import type { LicenseView } from '../shared/types';
 import { formatDate, formatWait } from './format-text';
 
@@ -52,7 +51,7 @@ export default function StatusCard( {
 	const state = ICONS[ license.state ] ? license.state : 'inactive';
 	const inGrace = state === 'grace' || state === 'lapsed';
 	const own = describeCode( license.code );
-	const notConfigured = describeCode( 'not_configured' );
+	const setup = license.configured === false ? license.setup : null;
 
 	return (
 		<Card className="batchkeys-license__card">
@@ -62,12 +61,12 @@ export default function StatusCard( {
 				</h2>
 			</CardHeader>
 			<CardBody>
-				{ license.configured === false && (
+				{ setup && (
 					<Notice status="warning" isDismissible={ false }>
 						<p>
-							<strong>{ notConfigured.message }</strong>
+							<strong>{ setup.message }</strong>
 						</p>
-						<p>{ notConfigured.hint }</p>
+						<p>{ setup.hint }</p>
 					</Notice>
 				) }
 				<p
@@ -75,7 +74,7 @@ export default function StatusCard( {
 					data-state={ state }
 				>
 					<Icon icon={ ICONS[ state ] } />
-					<strong>{ stateLabel( state ) }</strong>
+					<strong>{ license.state_label }</strong>
 				</p>
 				<dl className="batchkeys-license__details">
 					<Row term={ __( 'Key', 'batchkeys' ) }>

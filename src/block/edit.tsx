@@ -9,7 +9,6 @@ import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import { getProducts } from '../shared/api';
 import { placeholder as formatPlaceholder } from '../shared/key-format';
-import { stateLabel } from '../shared/states';
 import type { NormalisedError } from '../shared/types';
 import { defaultButtonText, defaultLabel } from './labels';
 import Settings from './settings';
@@ -111,7 +110,7 @@ export function Preview( {
 			</form>
 			<p className="batchkeys-license-form__state">
 				{ __( 'License status:', 'batchkeys' ) }{ ' ' }
-				<strong>{ stateLabel( chosen.license.state ) }</strong>
+				<strong>{ chosen.license.state_label }</strong>
 			</p>
 			{ note && (
 				<p className="batchkeys-license-form__note-preview">

@@ -42,7 +42,7 @@ $batchkeys_view   = $batchkeys_kit->licenses()->view( $batchkeys_product );
 $batchkeys_id     = wp_unique_id( 'batchkeys-license-form-' );
 $batchkeys_label  = isset( $attributes['label'] ) && is_string( $attributes['label'] ) && '' !== trim( $attributes['label'] ) ? $attributes['label'] : __( 'License key', 'batchkeys' );
 $batchkeys_button = isset( $attributes['buttonText'] ) && is_string( $attributes['buttonText'] ) && '' !== trim( $attributes['buttonText'] ) ? $attributes['buttonText'] : __( 'Activate', 'batchkeys' );
-$batchkeys_state  = \BatchKeys\Kit\Admin\Labels::state( (string) $batchkeys_view['state'] );
+$batchkeys_state  = (string) $batchkeys_view['state_label'];
 $batchkeys_wrap   = get_block_wrapper_attributes(
 	array(
 		'data-slug'        => $batchkeys_info['slug'],

@@ -9,7 +9,6 @@ import { FORMAT_MESSAGES, genericMessage } from '../shared/format-messages';
 import { trimKey, validateKey } from '../shared/key-format';
 import type { FormatCode } from '../shared/key-format';
 import { normaliseError } from '../shared/rest-error';
-import { stateLabel } from '../shared/states';
 import type { KeyFormat, LicenseView } from '../shared/types';
 
 const kitCodes = new Set< string >( codes.codes );
@@ -89,8 +88,9 @@ export function init( root: HTMLElement ): void {
 	};
 
 	const showState = ( view: LicenseView ) => {
-		if ( state ) {
-			state.textContent = stateLabel( view.state );
+		// The word comes from PHP with the view, as render.php printed the first one.
+		if ( state && typeof view.state_label === 'string' ) {
+			state.textContent = view.state_label;
 		}
 	};
 

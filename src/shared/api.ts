@@ -5,18 +5,14 @@
  */
 import apiFetch from '@wordpress/api-fetch';
 import type { APIFetchOptions } from '@wordpress/api-fetch';
-import { KIT_MESSAGES, describeCode } from './codes';
+import { describeCode, isKitCode } from './codes';
 import { trimKey } from './key-format';
 import { normaliseError } from './rest-error';
 import type { LicenseView, ProductWithLicense } from './types';
 
 export const NAMESPACE = '/batchkeys/v1';
 
-const vocabulary = {
-	isKitCode: ( code: string ) =>
-		Object.prototype.hasOwnProperty.call( KIT_MESSAGES, code ),
-	describe: describeCode,
-};
+const vocabulary = { isKitCode, describe: describeCode };
 
 /**
  * Normalises anything api-fetch (or a caller) rejected with.

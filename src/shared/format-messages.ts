@@ -1,7 +1,8 @@
 /**
- * The messages for the three format codes and the generic fallback, word for word those of
- * PHP's Messages (one msgid, one translation). Kept apart from the full table in codes.ts so
- * the block's view script can show them without carrying every message of the kit.
+ * The messages for the three format codes (found in the browser, before any request) and the
+ * generic fallback: word for word those of PHP's Messages (one msgid, one translation);
+ * test/codes.test.ts fails when they differ. Apart from codes.ts so the block's view script
+ * carries only these.
  */
 import { __, sprintf } from '@wordpress/i18n';
 import type { FormatCode } from './key-format';

@@ -31,9 +31,13 @@ export interface ProductInfo {
 export interface LicenseView {
 	product: string;
 	state: LicenseState;
+	/** The state in words, translated by PHP (a state is never shown by colour alone). */
+	state_label: string;
 	features_enabled: boolean;
 	/** Whether the product's secret is set on this site (else every call is not_configured). */
 	configured: boolean;
+	/** When the secret is missing: PHP's message and hint saying so; else null. */
+	setup: { message: string; hint: string } | null;
 	/** The kit code of the last answer (`none` when nothing was asked yet). */
 	code: string;
 	message: string;

@@ -22,8 +22,10 @@ const GOOD = 'DEMO001-GOOD000-AAAAAAA-BBBBBBB-CCCCCCC';
 const INACTIVE: LicenseView = {
 	product: 'acme-seo',
 	state: 'inactive',
+	state_label: 'Not active',
 	features_enabled: false,
 	configured: true,
+	setup: null,
 	code: 'none',
 	message: 'No key yet.',
 	hint: 'Enter one.',
@@ -39,8 +41,10 @@ const INACTIVE: LicenseView = {
 const ACTIVE: LicenseView = {
 	...INACTIVE,
 	state: 'active',
+	state_label: 'Active',
 	features_enabled: true,
 	configured: true,
+	setup: null,
 	code: 'valid',
 	message: 'The key is valid (from PHP).',
 	hint: 'Nothing to do (from PHP).',
@@ -115,6 +119,7 @@ describe( 'the initial screen', () => {
 		setup( {
 			...ACTIVE,
 			state: 'grace',
+			state_label: 'Active (grace period)',
 			code: 'connection',
 			grace_until: '2026-12-04T08:00:00+00:00',
 			retry_after: 86400,
@@ -152,12 +157,20 @@ describe( 'the stored situation', () => {
 	} );
 
 	it( 'explains a product whose vendor secret is missing', () => {
-		setup( { ...INACTIVE, configured: false } );
+		setup( {
+			...INACTIVE,
+			configured: false,
+			setup: {
+				message: 'Not connected (from PHP).',
+				hint: 'Set the secret (from PHP).',
+			},
+		} );
 		expect(
-			screen.getAllByText(
-				'This product is not connected to BatchKeys on this site.'
-			).length
-		).toBeGreaterThan( 0 );
+			screen.getByText( 'Not connected (from PHP).' )
+		).toBeInTheDocument();
+		expect(
+			screen.getByText( 'Set the secret (from PHP).' )
+		).toBeInTheDocument();
 	} );
 
 	it( 'shows lapsed and invalid with their words', () => {
@@ -167,6 +180,7 @@ describe( 'the stored situation', () => {
 				initialLicense={ {
 					...ACTIVE,
 					state: 'lapsed',
+					state_label: 'Lapsed',
 					grace_until: '2026-11-20T08:00:00+00:00',
 				} }
 			/>
@@ -174,7 +188,7 @@ describe( 'the stored situation', () => {
 		expect( stateWord() ).toBe( 'Lapsed' );
 		expect( screen.getByText( 'Grace period ended' ) ).toBeInTheDocument();
 		unmount();
-		setup( { ...ACTIVE, state: 'invalid' } );
+		setup( { ...ACTIVE, state: 'invalid', state_label: 'Invalid' } );
 		expect( stateWord() ).toBe( 'Invalid' );
 	} );
 } );
@@ -388,6 +402,7 @@ describe( 'check now', () => {
 		mockFetch.mockResolvedValue( {
 			...ACTIVE,
 			state: 'grace',
+			state_label: 'Active (grace period)',
 			code: 'connection',
 			message: 'Not reachable (from PHP).',
 			grace_until: '2026-12-04T08:00:00+00:00',

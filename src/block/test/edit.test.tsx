@@ -40,8 +40,10 @@ const PRODUCTS: ProductWithLicense[] = [
 		license: {
 			product: 'acme-seo',
 			state: 'active',
+			state_label: 'Active',
 			features_enabled: true,
 			configured: true,
+			setup: null,
 			code: 'valid',
 			message: '',
 			hint: '',
@@ -62,8 +64,10 @@ const PRODUCTS: ProductWithLicense[] = [
 		license: {
 			product: 'acme-forms',
 			state: 'inactive',
+			state_label: 'Not active',
 			features_enabled: false,
 			configured: true,
+			setup: null,
 			code: 'none',
 			message: '',
 			hint: '',

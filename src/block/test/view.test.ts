@@ -108,6 +108,7 @@ describe( 'the block’s form on the front end', () => {
 		answerDone.resolve( {
 			product: 'acme-seo',
 			state: 'active',
+			state_label: 'Active',
 			message: 'Active now (from PHP).',
 			hint: 'Nothing to do (from PHP).',
 		} );
@@ -160,7 +161,11 @@ describe( 'the block’s form on the front end', () => {
 			message: 'Wait (from PHP).',
 			data: {
 				status: 429,
-				license: { product: 'acme-seo', state: 'grace' },
+				license: {
+					product: 'acme-seo',
+					state: 'grace',
+					state_label: 'Active (grace period)',
+				},
 			},
 		} );
 		await user.type( input, GOOD );

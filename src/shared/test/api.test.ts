@@ -12,8 +12,10 @@ const mockFetch = apiFetch as unknown as jest.Mock;
 const VIEW: LicenseView = {
 	product: 'acme-seo',
 	state: 'inactive',
+	state_label: 'Not active',
 	features_enabled: false,
 	configured: true,
+	setup: null,
 	code: 'invalid',
 	message: 'Server sentence.',
 	hint: 'Server hint.',
@@ -76,7 +78,7 @@ describe( 'error normalisation', () => {
 		} );
 	} );
 
-	it( 'fills in the script’s own words when the server sent none', async () => {
+	it( 'names the code when the server sent no words (PHP owns them; the script keeps no copy)', async () => {
 		mockFetch.mockRejectedValue( {
 			code: 'throttled',
 			message: '',
@@ -86,10 +88,22 @@ describe( 'error normalisation', () => {
 		expect( error.code ).toBe( 'throttled' );
 		expect( error.status ).toBe( 429 );
 		expect( error.message ).toBe(
-			'Please wait a few seconds before trying again.'
+			'Something went wrong (code: throttled).'
 		);
-		expect( error.hint ).toMatch( /10 seconds/ );
+		expect( error.hint ).toMatch( /\S/ );
 		expect( error.license ).toBeUndefined();
+	} );
+
+	it( 'uses its own words for a format code the server sent without any', async () => {
+		mockFetch.mockRejectedValue( {
+			code: 'key_length',
+			message: '',
+			data: { status: 400 },
+		} );
+		const error = await check( 'acme-seo' ).catch( ( e ) => e );
+		expect( error.message ).toBe(
+			'The license key does not have the right length.'
+		);
 	} );
 
 	it( 'gives a generic message naming an unknown code, not the raw text', async () => {

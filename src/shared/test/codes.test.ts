@@ -1,64 +1,65 @@
 import { setLocaleData } from '@wordpress/i18n';
 import generated from '../codes.generated.json';
-import {
-	CLIENT_MESSAGES,
-	KIT_MESSAGES,
-	describeCode,
-	isKnownCode,
-} from '../codes';
-import { genericMessage } from '../format-messages';
+import php from '../messages.generated.json';
+import { CLIENT_MESSAGES, describeCode, isKitCode } from '../codes';
+import { FORMAT_MESSAGES, genericMessage } from '../format-messages';
 import { FORMAT_CODES } from '../key-format';
 
-describe( 'codes shared with PHP (codes.generated.json)', () => {
-	it( 'has a message and a hint for every code PHP knows, and no other', () => {
-		expect( Object.keys( KIT_MESSAGES ).sort() ).toEqual(
-			[ ...generated.codes ].sort()
-		);
-	} );
-
-	it( 'knows the three format codes', () => {
-		for ( const code of FORMAT_CODES ) {
-			expect( generated.codes ).toContain( code );
-		}
-	} );
-
-	it( 'gives a status for error codes only among known codes', () => {
-		for ( const code of Object.keys( generated.statuses ) ) {
-			expect( generated.codes ).toContain( code );
-		}
-	} );
-
-	it.each( generated.codes )(
-		'%s has its own sentence and hint',
+describe( 'the words the scripts keep, against PHP (messages.generated.json)', () => {
+	it.each( FORMAT_CODES )(
+		'%s: the same message and hint as PHP',
 		( code ) => {
-			const { message, hint } = describeCode( code );
-			expect( message ).toMatch( /\S/ );
-			expect( hint ).toMatch( /\S/ );
-			expect( message ).not.toBe( genericMessage( code ).message );
-			expect( isKnownCode( code ) ).toBe( true );
+			expect( FORMAT_MESSAGES[ code ]() ).toEqual( php.messages[ code ] );
+			expect( describeCode( code ) ).toEqual( php.messages[ code ] );
 		}
 	);
 
-	it( 'uses a different sentence for every code', () => {
-		const sentences = generated.codes.map(
-			( code ) => describeCode( code ).message
+	it( 'keeps no other copy of a PHP message', () => {
+		expect( Object.keys( FORMAT_MESSAGES ).sort() ).toEqual(
+			[ ...FORMAT_CODES ].sort()
 		);
-		expect( new Set( sentences ).size ).toBe( sentences.length );
+		for ( const code of Object.keys( CLIENT_MESSAGES ) ) {
+			expect( generated.codes ).not.toContain( code );
+		}
 	} );
 
-	it( 'has messages for the codes api-fetch makes up itself', () => {
+	it( 'has the generic message and hint of PHP', () => {
+		expect( genericMessage( '%s' ) ).toEqual( php.generic );
+		expect( genericMessage( 'brand_new' ).message ).toBe(
+			php.generic.message.replace( '%s', 'brand_new' )
+		);
+	} );
+
+	it( 'knows every code PHP knows, from the generated list', () => {
+		expect( Object.keys( php.messages ).sort() ).toEqual(
+			[ ...generated.codes ].sort()
+		);
+		for ( const code of generated.codes ) {
+			expect( isKitCode( code ) ).toBe( true );
+		}
+		expect( isKitCode( 'fetch_error' ) ).toBe( false );
+	} );
+} );
+
+describe( 'codes api-fetch makes up itself', () => {
+	it( 'have their own message and hint', () => {
 		expect( Object.keys( CLIENT_MESSAGES ).sort() ).toEqual( [
 			'fetch_error',
 			'invalid_json',
 		] );
-		expect( describeCode( 'fetch_error' ).message ).toMatch( /\S/ );
+		for ( const code of Object.keys( CLIENT_MESSAGES ) ) {
+			const { message, hint } = describeCode( code );
+			expect( message ).toMatch( /\S/ );
+			expect( hint ).toMatch( /\S/ );
+			expect( message ).not.toBe( genericMessage( code ).message );
+		}
 	} );
 } );
 
-describe( 'unknown codes', () => {
+describe( 'other codes', () => {
 	it( 'get a generic message that names the code', () => {
 		const { message, hint } = describeCode( 'brand_new_code' );
-		expect( isKnownCode( 'brand_new_code' ) ).toBe( false );
+		expect( isKitCode( 'brand_new_code' ) ).toBe( false );
 		expect( message ).toContain( 'brand_new_code' );
 		expect( hint ).toMatch( /\S/ );
 	} );
@@ -68,6 +69,7 @@ describe( 'unknown codes', () => {
 			'constructor'
 		);
 		expect( describeCode( '__proto__' ).message ).toContain( '__proto__' );
+		expect( isKitCode( 'constructor' ) ).toBe( false );
 	} );
 } );
 
@@ -78,14 +80,14 @@ describe( 'translation', () => {
 		setLocaleData(
 			{
 				'': { domain: 'batchkeys' },
-				'There is no license key to check.': [
-					'Il n’y a aucune clé à vérifier.',
+				'Your site could not be reached.': [
+					'Votre site est injoignable.',
 				],
 			},
 			'batchkeys'
 		);
-		expect( describeCode( 'no_key' ).message ).toBe(
-			'Il n’y a aucune clé à vérifier.'
+		expect( describeCode( 'fetch_error' ).message ).toBe(
+			'Votre site est injoignable.'
 		);
 	} );
 } );

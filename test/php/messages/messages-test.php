@@ -107,14 +107,32 @@ final class Messages_Test extends Test_Case {
 		$this->assertSame( 'BatchKeys ist nicht erreichbar.', Messages::message( 'connection' ) );
 	}
 
-	/** The file src/shared/codes.generated.json is exactly what tools/export-codes.php writes from PHP. */
-	public function test_generated_codes_file_matches_php() {
+	/** The files src/shared/*.generated.json are exactly what tools/export-codes.php writes from PHP. */
+	public function test_generated_files_match_php() {
 		require_once dirname( __DIR__, 3 ) . '/tools/export-codes.php';
-		$file = batchkeys_codes_file();
-		$this->assertFileExists( $file );
-		$this->assertSame( batchkeys_codes_json(), file_get_contents( $file ), 'run: php tools/export-codes.php' );
-		$data = json_decode( (string) file_get_contents( $file ), true );
-		$this->assertEqualsCanonicalizing( Messages::codes(), $data['codes'] );
-		$this->assertEquals( Messages::statuses(), $data['statuses'] );
+		$files = batchkeys_generated_files();
+		$this->assertCount( 2, $files );
+		foreach ( $files as $file => $json ) {
+			$this->assertFileExists( $file );
+			$this->assertSame( $json, file_get_contents( $file ), 'run: php tools/export-codes.php' );
+		}
+		$dir   = dirname( __DIR__, 3 ) . '/src/shared/';
+		$codes = json_decode( (string) file_get_contents( $dir . 'codes.generated.json' ), true );
+		$this->assertEqualsCanonicalizing( Messages::codes(), $codes['codes'] );
+		$this->assertEquals( Messages::statuses(), $codes['statuses'] );
+		$words = json_decode( (string) file_get_contents( $dir . 'messages.generated.json' ), true );
+		$this->assertSame( Messages::get( 'key_length' ), $words['messages']['key_length'] );
+		$this->assertSame( sprintf( $words['generic']['message'], 'brand_new' ), Messages::message( 'brand_new' ) );
+	}
+
+	/** Every state has its own word, and an unknown state reads as not active. */
+	public function test_state_labels() {
+		$words = array();
+		foreach ( array( 'inactive', 'active', 'grace', 'lapsed', 'invalid' ) as $state ) {
+			$words[ $state ] = Messages::state_label( $state );
+		}
+		$this->assertSame( 'Active (grace period)', $words['grace'] );
+		$this->assertCount( 5, array_unique( $words ) );
+		$this->assertSame( $words['inactive'], Messages::state_label( 'bogus' ) );
 	}
 }

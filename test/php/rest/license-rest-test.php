@@ -20,7 +20,7 @@ final class License_Rest_Test extends Kit_Test_Case {
 	const NOW = 1795773600;
 
 	/** Every field of the license view, in order (docs/architecture.md). */
-	const VIEW_FIELDS = array( 'product', 'state', 'features_enabled', 'configured', 'code', 'message', 'hint', 'key', 'last_checked', 'last_success', 'next_check', 'grace_until', 'retry_after', 'detail' );
+	const VIEW_FIELDS = array( 'product', 'state', 'state_label', 'features_enabled', 'configured', 'setup', 'code', 'message', 'hint', 'key', 'last_checked', 'last_success', 'next_check', 'grace_until', 'retry_after', 'detail' );
 
 	/** A fixed clock. */
 	protected function setUp(): void {
@@ -61,8 +61,10 @@ final class License_Rest_Test extends Kit_Test_Case {
 		$this->assertSame( self::VIEW_FIELDS, array_keys( $view ) );
 		$this->assertSame( self::DEMO, $view['product'] );
 		$this->assertSame( 'active', $view['state'] );
+		$this->assertSame( 'Active', $view['state_label'], 'the state in words, from PHP' );
 		$this->assertTrue( $view['features_enabled'] );
 		$this->assertTrue( $view['configured'] );
+		$this->assertNull( $view['setup'] );
 		$this->assertSame( 'valid', $view['code'] );
 		$this->assertSame( Messages::message( 'valid' ), $view['message'] );
 		$this->assertSame( '•••••••-•••••••-•••••••-•••••••-•••CCCC', $view['key'] );
@@ -314,6 +316,7 @@ final class License_Rest_Test extends Kit_Test_Case {
 		$response = $this->activate( self::GOOD, 'unset-secret' );
 		$this->assertKitError( $response, 'not_configured', 503 );
 		$this->assertFalse( $response->get_data()['data']['license']['configured'] );
+		$this->assertSame( Messages::get( 'not_configured' ), $response->get_data()['data']['license']['setup'], 'the screen says so in PHP\'s words' );
 		$this->assertSame( array(), $this->api_calls() );
 	}
 

@@ -103,7 +103,7 @@ final class Plugin_Row {
 		foreach ( $this->products_of( (string) $plugin_file ) as $product ) {
 			$view   = $this->kit->licenses()->view( $product );
 			$state  = (string) $view['state'];
-			$word   = $product->is_configured() ? Labels::state( $state ) : __( 'Not connected to BatchKeys', 'batchkeys' );
+			$word   = $product->is_configured() ? (string) $view['state_label'] : __( 'Not connected to BatchKeys', 'batchkeys' );
 			$meta[] = sprintf(
 				'<span class="batchkeys-plugin-state" data-state="%1$s">%2$s</span>',
 				esc_attr( $state ),

@@ -243,8 +243,10 @@ class License_Service {
 		return array(
 			'product'          => $product->slug,
 			'state'            => $state,
+			'state_label'      => Messages::state_label( $state ),
 			'features_enabled' => $record->features_enabled( $now ),
 			'configured'       => $product->is_configured(),
+			'setup'            => $product->is_configured() ? null : Messages::get( 'not_configured' ),
 			'code'             => $record->code,
 			'message'          => $pair['message'],
 			'hint'             => $pair['hint'],

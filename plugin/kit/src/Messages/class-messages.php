@@ -1,6 +1,7 @@
 <?php
 /**
- * Every kit code, its HTTP status, and the translated message and hint people see.
+ * Every kit code, its HTTP status, and the translated message and hint people see; the words for
+ * the license states.
  *
  * @package BatchKeys\Kit
  */
@@ -234,6 +235,29 @@ final class Messages {
 			'message' => sprintf( __( 'Something went wrong (code: %s).', 'batchkeys' ), (string) $code ),
 			'hint'    => __( 'Try again later. If it persists, contact the product’s author and mention the code.', 'batchkeys' ),
 		);
+	}
+
+	/**
+	 * The translated word for a license state. Scripts get it with the license view
+	 * (`state_label`), so the words live here only. A state is always shown with its word, never
+	 * by colour alone.
+	 *
+	 * @param string $state inactive, active, grace, lapsed or invalid.
+	 * @return string
+	 */
+	public static function state_label( $state ) {
+		switch ( $state ) {
+			case 'active':
+				return __( 'Active', 'batchkeys' );
+			case 'grace':
+				return __( 'Active (grace period)', 'batchkeys' );
+			case 'lapsed':
+				return __( 'Lapsed', 'batchkeys' );
+			case 'invalid':
+				return __( 'Invalid', 'batchkeys' );
+			default:
+				return __( 'Not active', 'batchkeys' );
+		}
 	}
 
 	/**
