@@ -62,7 +62,6 @@ if ( ! function_exists( 'batchkeys_kit_uninstall_product' ) ) {
 				foreach ( array( 'batchkeys_license_', 'batchkeys_throttle_', 'batchkeys_lock_', 'batchkeys_cron_lock_' ) as $batchkeys_prefix ) {
 					delete_option( $batchkeys_prefix . $slug );
 				}
-				delete_transient( 'batchkeys_throttle_' . $slug );
 			}
 		);
 		delete_metadata( 'user', 0, 'batchkeys_dismissed_' . $slug, '', true );

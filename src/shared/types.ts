@@ -58,18 +58,6 @@ export interface LicenseView {
 /** `GET /products`: each product the current user may manage, with its license. */
 export type ProductWithLicense = ProductInfo & { license: LicenseView };
 
-/** WordPress's REST error shape, as the kit fills it. */
-export interface RestErrorBody {
-	code: string;
-	message: string;
-	data?: {
-		status?: number;
-		hint?: string;
-		license?: LicenseView;
-		[ key: string ]: unknown;
-	} | null;
-}
-
 /** What the REST client rejects with, whatever went wrong. */
 export interface NormalisedError {
 	code: string;

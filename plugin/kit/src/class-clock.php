@@ -17,12 +17,6 @@ if ( ! defined( 'ABSPATH' ) ) {
 final class Clock {
 
 	/**
-	 * Seconds in an hour and in a day.
-	 */
-	const HOUR = 3600;
-	const DAY  = 86400;
-
-	/**
 	 * Now, as a Unix timestamp: time() through the `batchkeys_now` filter.
 	 *
 	 * @return int

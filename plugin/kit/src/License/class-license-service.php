@@ -261,15 +261,6 @@ class License_Service {
 	}
 
 	/**
-	 * Seconds until the site may call BatchKeys again after rate_limited (0: it may).
-	 *
-	 * @return int
-	 */
-	public function rate_limit_remaining() {
-		return max( 0, $this->store->rate_limited_until() - Clock::now() );
-	}
-
-	/**
 	 * Settings of the state machine for a product.
 	 *
 	 * @param Product $product Product.

@@ -37,8 +37,7 @@ if ( ! defined( 'ABSPATH' ) ) {
  */
 final class Transition {
 
-	const HOUR = 3600;
-	const DAY  = 86400;
+	const DAY = 86400;
 
 	/**
 	 * Delay before the check that confirms a first not-valid answer.
