@@ -34,14 +34,16 @@ final class Site_Health_Test extends Cron_Test_Case {
 	}
 
 	/**
-	 * The kit's Site Health concern.
+	 * Runs the asynchronous connectivity test as WordPress does without REST (its
+	 * async_direct_test callable), after checking the kit's Site Health concern is wired.
 	 *
-	 * @return Site_Health
+	 * @return array<string, mixed>
 	 */
-	private function health() {
-		$health = $this->kit()->concern( Site_Health::class );
-		$this->assertInstanceOf( Site_Health::class, $health );
-		return $health;
+	private function connectivity() {
+		$this->assertInstanceOf( Site_Health::class, $this->kit()->concern( Site_Health::class ) );
+		$test = $this->tests()['async']['batchkeys_connectivity']['async_direct_test'];
+		$this->assertIsCallable( $test );
+		return call_user_func( $test );
 	}
 
 	/**
@@ -311,10 +313,9 @@ final class Site_Health_Test extends Cron_Test_Case {
 
 	/** Connectivity from the recorded outcomes only. */
 	public function test_connectivity_reports_the_last_outcome() {
-		$health  = $this->health();
 		$product = $this->temporary_product( 'health-net' );
 
-		$result = $health->connectivity();
+		$result = $this->connectivity();
 		$this->assertSame( 'good', $result['status'] );
 		$this->assertStringContainsString( 'No license has been checked yet', $result['description'] );
 		$this->assertStringContainsString( 'does not contact BatchKeys', $result['description'] );
@@ -328,7 +329,7 @@ final class Site_Health_Test extends Cron_Test_Case {
 			'next_check'   => self::T0 + HOUR_IN_SECONDS,
 		);
 		$this->store_record( 'health-net', $checked );
-		$result = $health->connectivity();
+		$result = $this->connectivity();
 		$this->assertSame( 'good', $result['status'] );
 		$this->assertStringContainsString( self::shown( self::T0 - HOUR_IN_SECONDS ), $result['description'] );
 
@@ -341,13 +342,13 @@ final class Site_Health_Test extends Cron_Test_Case {
 				'grace_until'  => self::T0 + 6 * DAY_IN_SECONDS,
 			) + $checked
 		);
-		$result = $health->connectivity();
+		$result = $this->connectivity();
 		$this->assertSame( 'recommended', $result['status'] );
 		$this->assertStringContainsString( 'could not reach BatchKeys', $result['description'] );
 		$this->assertStringContainsString( self::shown( self::T0 - HOUR_IN_SECONDS ), $result['description'], 'when it was last reached' );
 
 		update_option( 'batchkeys_rate_limited_until', self::T0 + 5 * HOUR_IN_SECONDS, false );
-		$result = $health->connectivity();
+		$result = $this->connectivity();
 		$this->assertSame( 'critical', $result['status'] );
 		$this->assertStringContainsString( 'slow down', $result['description'] );
 		delete_option( 'batchkeys_rate_limited_until' );
@@ -359,7 +360,7 @@ final class Site_Health_Test extends Cron_Test_Case {
 				return 'https://batchkeys.com/api.php';
 			}
 		);
-		$result = $health->connectivity();
+		$result = $this->connectivity();
 		$this->assertSame( 'critical', $result['status'] );
 		$this->assertStringContainsString( 'WP_HTTP_BLOCK_EXTERNAL', $result['description'] );
 		$this->assertStringContainsString( '<code>batchkeys.com</code>', $result['description'] );
