@@ -76,139 +76,26 @@ final class Registry {
 	 * @return bool False when refused: bad or duplicate slug.
 	 */
 	public function register( $slug, $args = array() ) {
-		if ( ! is_string( $slug ) || '' === $slug || sanitize_key( $slug ) !== $slug || strlen( $slug ) > self::MAX_SLUG ) {
-			$this->wrong( __( 'The product slug must be a non-empty string of lower-case letters, digits, hyphens and underscores, at most 64 characters. The product was not registered.', 'batchkeys' ) );
+		if ( ! $this->is_valid_slug( $slug ) ) {
 			return false;
 		}
-		if ( isset( $this->products[ $slug ] ) ) {
-			/* translators: %s: product slug. */
-			$this->wrong( sprintf( __( 'A product with the slug "%s" is already registered. The second registration was ignored.', 'batchkeys' ), $slug ) );
-			return false;
-		}
-		if ( ! is_array( $args ) ) {
-			$this->wrong( __( 'The product arguments must be an array. Defaults were used.', 'batchkeys' ) );
-			$args = array();
-		}
+		$args = $this->known_args( $slug, $args );
 
-		$known   = array( 'name', 'auth', 'key_format', 'grace_days', 'capability', 'menu', 'release_on_deactivate', 'allow_topup', 'send_active', 'address_grace_days', 'file' );
-		$unknown = array_diff( array_map( 'strval', array_keys( $args ) ), $known );
-		if ( $unknown ) {
-			/* translators: 1: product slug, 2: list of argument names. */
-			$this->wrong( sprintf( __( 'Unknown arguments for the product "%1$s" were ignored: %2$s.', 'batchkeys' ), $slug, implode( ', ', $unknown ) ) );
-		}
-
-		$name = $slug;
-		if ( isset( $args['name'] ) ) {
-			$clean = is_string( $args['name'] ) ? trim( wp_strip_all_tags( $args['name'] ) ) : '';
-			if ( '' !== $clean ) {
-				$name = $clean;
-			} else {
-				/* translators: %s: product slug. */
-				$this->wrong( sprintf( __( 'The name of the product "%s" must be a non-empty string. The slug is shown instead.', 'batchkeys' ), $slug ) );
-			}
-		}
-
-		$auth = '';
-		if ( ! isset( $args['auth'] ) ) {
-			/* translators: %s: product slug. */
-			$this->wrong( sprintf( __( 'The product "%s" needs the "auth" argument: the name of the constant or environment variable that holds your BatchKeys auth key. Until then it is not configured.', 'batchkeys' ), $slug ) );
-		} elseif ( ! is_string( $args['auth'] ) || ! preg_match( '/^[A-Za-z_][A-Za-z0-9_]{0,99}$/', $args['auth'] ) ) {
-			// Never echo the value: an author may have passed the secret itself by mistake.
-			/* translators: %s: product slug. */
-			$this->wrong( sprintf( __( 'The "auth" argument of the product "%s" must be the NAME of a constant or environment variable (letters, digits and underscores), not the secret itself. Until then it is not configured.', 'batchkeys' ), $slug ) );
-		} else {
-			$auth = $args['auth'];
-		}
-
-		$format_errors = array();
-		$key_format    = Key_Format::from_args( isset( $args['key_format'] ) ? $args['key_format'] : array(), $format_errors );
-		if ( $format_errors ) {
-			/* translators: 1: product slug, 2: list of key format settings. */
-			$this->wrong( sprintf( __( 'The key format of the product "%1$s" has wrong settings (%2$s); their defaults are used. groups: 1-20, length: 1-100, separator: up to 3 punctuation characters, chars: letters, digits and ranges such as A-Za-z0-9, the whole key at most 200 characters.', 'batchkeys' ), $slug, implode( ', ', array_unique( $format_errors ) ) ) );
-		}
-
-		$days = array(
-			'grace_days'         => 7,
-			'address_grace_days' => 30,
-		);
-		foreach ( $days as $arg => $default ) {
-			if ( isset( $args[ $arg ] ) ) {
-				if ( is_int( $args[ $arg ] ) && $args[ $arg ] >= 0 && $args[ $arg ] <= 365 ) {
-					$days[ $arg ] = $args[ $arg ];
-				} else {
-					/* translators: 1: argument name, 2: product slug, 3: default number of days. */
-					$this->wrong( sprintf( __( 'The %1$s of the product "%2$s" must be an integer from 0 to 365. %3$d is used.', 'batchkeys' ), $arg, $slug, $default ) );
-				}
-			}
-		}
-
-		$capability = 'manage_options';
-		if ( isset( $args['capability'] ) ) {
-			if ( is_string( $args['capability'] ) && '' !== trim( $args['capability'] ) ) {
-				$capability = trim( $args['capability'] );
-			} else {
-				/* translators: %s: product slug. */
-				$this->wrong( sprintf( __( 'The capability of the product "%s" must be a non-empty string. manage_options is used.', 'batchkeys' ), $slug ) );
-			}
-		}
-
-		// The title stays '' unless the author gives one: the screen shows "<name> License", translated
-		// when it is displayed (registration runs before init, too early to pick the user's locale).
-		$menu = array(
-			'parent' => 'options-general.php',
-			'title'  => '',
-		);
-		if ( array_key_exists( 'menu', $args ) ) {
-			if ( false === $args['menu'] ) {
-				$menu = false;
-			} elseif ( is_array( $args['menu'] ) && isset( $args['menu']['parent'] ) && is_string( $args['menu']['parent'] ) && '' !== $args['menu']['parent'] ) {
-				$menu = array(
-					'parent' => $args['menu']['parent'],
-					'title'  => ( isset( $args['menu']['title'] ) && is_string( $args['menu']['title'] ) ) ? trim( wp_strip_all_tags( $args['menu']['title'] ) ) : '',
-				);
-			} else {
-				/* translators: %s: product slug. */
-				$this->wrong( sprintf( __( 'The menu of the product "%s" must be false or an array with a "parent" menu file (such as options-general.php). Settings is used.', 'batchkeys' ), $slug ) );
-			}
-		}
-
-		$flags = array();
-		foreach ( array( 'release_on_deactivate', 'allow_topup', 'send_active' ) as $flag ) {
-			$flags[ $flag ] = false;
-			if ( isset( $args[ $flag ] ) ) {
-				if ( is_bool( $args[ $flag ] ) ) {
-					$flags[ $flag ] = $args[ $flag ];
-				} else {
-					/* translators: 1: argument name, 2: product slug. */
-					$this->wrong( sprintf( __( 'The %1$s argument of the product "%2$s" must be true or false. false is used.', 'batchkeys' ), $flag, $slug ) );
-				}
-			}
-		}
-
-		$file = '';
-		if ( isset( $args['file'] ) ) {
-			if ( is_string( $args['file'] ) ) {
-				$file = $args['file'];
-			} else {
-				/* translators: %s: product slug. */
-				$this->wrong( sprintf( __( 'The file argument of the product "%s" must be a path (use __FILE__).', 'batchkeys' ), $slug ) );
-			}
-		}
-
+		// Each argument is checked in this order, so the notices come in the order of the docs.
 		$this->products[ $slug ] = new Product(
 			array(
 				'slug'                  => $slug,
-				'name'                  => $name,
-				'auth'                  => $auth,
-				'key_format'            => $key_format,
-				'grace_days'            => $days['grace_days'],
-				'address_grace_days'    => $days['address_grace_days'],
-				'capability'            => $capability,
-				'menu'                  => $menu,
-				'release_on_deactivate' => $flags['release_on_deactivate'],
-				'allow_topup'           => $flags['allow_topup'],
-				'send_active'           => $flags['send_active'],
-				'file'                  => $file,
+				'name'                  => $this->name( $slug, $args ),
+				'auth'                  => $this->auth( $slug, $args ),
+				'key_format'            => $this->key_format( $slug, $args ),
+				'grace_days'            => $this->days( $slug, $args, 'grace_days', 7 ),
+				'address_grace_days'    => $this->days( $slug, $args, 'address_grace_days', 30 ),
+				'capability'            => $this->capability( $slug, $args ),
+				'menu'                  => $this->menu( $slug, $args ),
+				'release_on_deactivate' => $this->flag( $slug, $args, 'release_on_deactivate' ),
+				'allow_topup'           => $this->flag( $slug, $args, 'allow_topup' ),
+				'send_active'           => $this->flag( $slug, $args, 'send_active' ),
+				'file'                  => $this->file( $slug, $args ),
 			)
 		);
 
@@ -219,6 +106,215 @@ final class Registry {
 		 */
 		do_action( 'batchkeys_product_registered', $this->products[ $slug ] );
 		return true;
+	}
+
+	/**
+	 * Whether a slug may be registered: well formed and not taken (else a notice).
+	 *
+	 * @param mixed $slug Slug.
+	 * @return bool
+	 */
+	private function is_valid_slug( $slug ) {
+		if ( ! is_string( $slug ) || '' === $slug || sanitize_key( $slug ) !== $slug || strlen( $slug ) > self::MAX_SLUG ) {
+			$this->wrong( __( 'The product slug must be a non-empty string of lower-case letters, digits, hyphens and underscores, at most 64 characters. The product was not registered.', 'batchkeys' ) );
+			return false;
+		}
+		if ( isset( $this->products[ $slug ] ) ) {
+			/* translators: %s: product slug. */
+			$this->wrong( sprintf( __( 'A product with the slug "%s" is already registered. The second registration was ignored.', 'batchkeys' ), $slug ) );
+			return false;
+		}
+		return true;
+	}
+
+	/**
+	 * The arguments as an array; a notice for a non-array and for names the kit does not know.
+	 *
+	 * @param string $slug Slug.
+	 * @param mixed  $args Arguments.
+	 * @return array<mixed>
+	 */
+	private function known_args( $slug, $args ) {
+		if ( ! is_array( $args ) ) {
+			$this->wrong( __( 'The product arguments must be an array. Defaults were used.', 'batchkeys' ) );
+			return array();
+		}
+		$known   = array( 'name', 'auth', 'key_format', 'grace_days', 'capability', 'menu', 'release_on_deactivate', 'allow_topup', 'send_active', 'address_grace_days', 'file' );
+		$unknown = array_diff( array_map( 'strval', array_keys( $args ) ), $known );
+		if ( $unknown ) {
+			/* translators: 1: product slug, 2: list of argument names. */
+			$this->wrong( sprintf( __( 'Unknown arguments for the product "%1$s" were ignored: %2$s.', 'batchkeys' ), $slug, implode( ', ', $unknown ) ) );
+		}
+		return $args;
+	}
+
+	/**
+	 * `name`: plain text, not empty; default the slug.
+	 *
+	 * @param string       $slug Slug.
+	 * @param array<mixed> $args Arguments.
+	 * @return string
+	 */
+	private function name( $slug, array $args ) {
+		if ( ! isset( $args['name'] ) ) {
+			return $slug;
+		}
+		$clean = is_string( $args['name'] ) ? trim( wp_strip_all_tags( $args['name'] ) ) : '';
+		if ( '' !== $clean ) {
+			return $clean;
+		}
+		/* translators: %s: product slug. */
+		$this->wrong( sprintf( __( 'The name of the product "%s" must be a non-empty string. The slug is shown instead.', 'batchkeys' ), $slug ) );
+		return $slug;
+	}
+
+	/**
+	 * `auth`: the NAME of a constant or environment variable; '' (not configured) otherwise.
+	 *
+	 * @param string       $slug Slug.
+	 * @param array<mixed> $args Arguments.
+	 * @return string
+	 */
+	private function auth( $slug, array $args ) {
+		if ( ! isset( $args['auth'] ) ) {
+			/* translators: %s: product slug. */
+			$this->wrong( sprintf( __( 'The product "%s" needs the "auth" argument: the name of the constant or environment variable that holds your BatchKeys auth key. Until then it is not configured.', 'batchkeys' ), $slug ) );
+			return '';
+		}
+		if ( ! is_string( $args['auth'] ) || ! preg_match( '/^[A-Za-z_][A-Za-z0-9_]{0,99}$/', $args['auth'] ) ) {
+			// Never echo the value: an author may have passed the secret itself by mistake.
+			/* translators: %s: product slug. */
+			$this->wrong( sprintf( __( 'The "auth" argument of the product "%s" must be the NAME of a constant or environment variable (letters, digits and underscores), not the secret itself. Until then it is not configured.', 'batchkeys' ), $slug ) );
+			return '';
+		}
+		return $args['auth'];
+	}
+
+	/**
+	 * `key_format`: each wrong setting falls back to its default.
+	 *
+	 * @param string       $slug Slug.
+	 * @param array<mixed> $args Arguments.
+	 * @return Key_Format
+	 */
+	private function key_format( $slug, array $args ) {
+		$format_errors = array();
+		$key_format    = Key_Format::from_args( isset( $args['key_format'] ) ? $args['key_format'] : array(), $format_errors );
+		if ( $format_errors ) {
+			/* translators: 1: product slug, 2: list of key format settings. */
+			$this->wrong( sprintf( __( 'The key format of the product "%1$s" has wrong settings (%2$s); their defaults are used. groups: 1-20, length: 1-100, separator: up to 3 punctuation characters, chars: letters, digits and ranges such as A-Za-z0-9, the whole key at most 200 characters.', 'batchkeys' ), $slug, implode( ', ', array_unique( $format_errors ) ) ) );
+		}
+		return $key_format;
+	}
+
+	/**
+	 * A number of days (`grace_days`, `address_grace_days`): an integer from 0 to 365.
+	 *
+	 * @param string       $slug    Slug.
+	 * @param array<mixed> $args    Arguments.
+	 * @param string       $arg     Argument name.
+	 * @param int          $default Default.
+	 * @return int
+	 */
+	private function days( $slug, array $args, $arg, $default ) {
+		if ( ! isset( $args[ $arg ] ) ) {
+			return $default;
+		}
+		if ( is_int( $args[ $arg ] ) && $args[ $arg ] >= 0 && $args[ $arg ] <= 365 ) {
+			return $args[ $arg ];
+		}
+		/* translators: 1: argument name, 2: product slug, 3: default number of days. */
+		$this->wrong( sprintf( __( 'The %1$s of the product "%2$s" must be an integer from 0 to 365. %3$d is used.', 'batchkeys' ), $arg, $slug, $default ) );
+		return $default;
+	}
+
+	/**
+	 * `capability`: a non-empty string; default manage_options.
+	 *
+	 * @param string       $slug Slug.
+	 * @param array<mixed> $args Arguments.
+	 * @return string
+	 */
+	private function capability( $slug, array $args ) {
+		if ( ! isset( $args['capability'] ) ) {
+			return 'manage_options';
+		}
+		if ( is_string( $args['capability'] ) && '' !== trim( $args['capability'] ) ) {
+			return trim( $args['capability'] );
+		}
+		/* translators: %s: product slug. */
+		$this->wrong( sprintf( __( 'The capability of the product "%s" must be a non-empty string. manage_options is used.', 'batchkeys' ), $slug ) );
+		return 'manage_options';
+	}
+
+	/**
+	 * `menu`: false, or a parent menu file and an optional title; default Settings.
+	 *
+	 * @param string       $slug Slug.
+	 * @param array<mixed> $args Arguments.
+	 * @return array{parent: string, title: string}|false
+	 */
+	private function menu( $slug, array $args ) {
+		// The title stays '' unless the author gives one: the screen shows "<name> License", translated
+		// when it is displayed (registration runs before init, too early to pick the user's locale).
+		$settings = array(
+			'parent' => 'options-general.php',
+			'title'  => '',
+		);
+		if ( ! array_key_exists( 'menu', $args ) ) {
+			return $settings;
+		}
+		if ( false === $args['menu'] ) {
+			return false;
+		}
+		if ( is_array( $args['menu'] ) && isset( $args['menu']['parent'] ) && is_string( $args['menu']['parent'] ) && '' !== $args['menu']['parent'] ) {
+			return array(
+				'parent' => $args['menu']['parent'],
+				'title'  => ( isset( $args['menu']['title'] ) && is_string( $args['menu']['title'] ) ) ? trim( wp_strip_all_tags( $args['menu']['title'] ) ) : '',
+			);
+		}
+		/* translators: %s: product slug. */
+		$this->wrong( sprintf( __( 'The menu of the product "%s" must be false or an array with a "parent" menu file (such as options-general.php). Settings is used.', 'batchkeys' ), $slug ) );
+		return $settings;
+	}
+
+	/**
+	 * A true/false argument (`release_on_deactivate`, `allow_topup`, `send_active`); default false.
+	 *
+	 * @param string       $slug Slug.
+	 * @param array<mixed> $args Arguments.
+	 * @param string       $flag Argument name.
+	 * @return bool
+	 */
+	private function flag( $slug, array $args, $flag ) {
+		if ( ! isset( $args[ $flag ] ) ) {
+			return false;
+		}
+		if ( is_bool( $args[ $flag ] ) ) {
+			return $args[ $flag ];
+		}
+		/* translators: 1: argument name, 2: product slug. */
+		$this->wrong( sprintf( __( 'The %1$s argument of the product "%2$s" must be true or false. false is used.', 'batchkeys' ), $flag, $slug ) );
+		return false;
+	}
+
+	/**
+	 * `file`: the main file's path, for the plugins screen row; default ''.
+	 *
+	 * @param string       $slug Slug.
+	 * @param array<mixed> $args Arguments.
+	 * @return string
+	 */
+	private function file( $slug, array $args ) {
+		if ( ! isset( $args['file'] ) ) {
+			return '';
+		}
+		if ( is_string( $args['file'] ) ) {
+			return $args['file'];
+		}
+		/* translators: %s: product slug. */
+		$this->wrong( sprintf( __( 'The file argument of the product "%s" must be a path (use __FILE__).', 'batchkeys' ), $slug ) );
+		return '';
 	}
 
 	/**
