@@ -2,6 +2,10 @@
 /**
  * Boots this copy of the kit. Required only by the election in load.php, for the elected copy.
  *
+ * An ordinary front-end request includes load.php, version.php, this file and src/class-kit.php,
+ * and nothing else of the kit: every other class is loaded by the autoloader below, on the
+ * request and the hook that uses it (docs/loading.md).
+ *
  * @package BatchKeys\Kit
  */
 
@@ -9,7 +13,60 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-require_once __DIR__ . '/src/class-autoloader.php';
+// Classes of this copy: BatchKeys\Kit\<Concern>\<Name> lives in src/<Concern>/class-<name>.php.
+spl_autoload_register(
+	static function ( $batchkeys_class ) {
+		if ( 0 !== strpos( $batchkeys_class, 'BatchKeys\\Kit\\' ) || ! preg_match( '/^BatchKeys\\\\Kit\\\\(?:[A-Za-z][A-Za-z0-9_]*\\\\)*[A-Za-z][A-Za-z0-9_]*$/', $batchkeys_class ) ) {
+			return;
+		}
+		$batchkeys_parts = explode( '\\', substr( $batchkeys_class, strlen( 'BatchKeys\\Kit\\' ) ) );
+		$batchkeys_name  = array_pop( $batchkeys_parts );
+		$batchkeys_file  = __DIR__ . '/src/' . ( $batchkeys_parts ? implode( '/', $batchkeys_parts ) . '/' : '' ) . 'class-' . strtolower( str_replace( '_', '-', $batchkeys_name ) ) . '.php';
+		if ( is_readable( $batchkeys_file ) ) {
+			require_once $batchkeys_file;
+		}
+	}
+);
 
-\BatchKeys\Kit\Autoloader::register( __DIR__ . '/src' );
+// Translations shipped in this copy's languages/ folder, when it has one.
+if ( is_dir( __DIR__ . '/languages' ) ) {
+	$batchkeys_load_languages = static function () {
+		$batchkeys_mofile = __DIR__ . '/languages/batchkeys-' . determine_locale() . '.mo';
+		if ( is_readable( $batchkeys_mofile ) ) {
+			load_textdomain( 'batchkeys', $batchkeys_mofile );
+		}
+	};
+	if ( did_action( 'init' ) ) {
+		$batchkeys_load_languages();
+	} else {
+		add_action( 'init', $batchkeys_load_languages, 1 );
+	}
+}
+
+// The block type, from its block.json (read, not included; render.php is included only where the
+// block renders), without its scripts: the first script a request registers makes WordPress set
+// up every core script, about 150 KB of memory on every page. Block\License_Block registers the
+// editor script when an editor loads and the view script when the form is rendered.
+$batchkeys_register_block = static function () {
+	$batchkeys_folder = __DIR__ . '/build/block';
+	if ( ! function_exists( 'register_block_type' ) || WP_Block_Type_Registry::get_instance()->is_registered( 'batchkeys/license-form' ) || ! is_readable( $batchkeys_folder . '/block.json' ) ) {
+		return;
+	}
+	$batchkeys_without_scripts = static function ( $batchkeys_metadata ) {
+		if ( is_array( $batchkeys_metadata ) && isset( $batchkeys_metadata['name'] ) && 'batchkeys/license-form' === $batchkeys_metadata['name'] ) {
+			unset( $batchkeys_metadata['editorScript'], $batchkeys_metadata['viewScript'] );
+		}
+		return $batchkeys_metadata;
+	};
+	add_filter( 'block_type_metadata', $batchkeys_without_scripts );
+	register_block_type( $batchkeys_folder );
+	remove_filter( 'block_type_metadata', $batchkeys_without_scripts );
+};
+if ( did_action( 'init' ) ) {
+	$batchkeys_register_block();
+} else {
+	add_action( 'init', $batchkeys_register_block );
+}
+
+require_once __DIR__ . '/src/class-kit.php';
 \BatchKeys\Kit\Kit::boot( __DIR__, (string) require __DIR__ . '/version.php' );

@@ -112,7 +112,7 @@ if ( ! function_exists( 'batchkeys_is_active' ) ) {
 			return false;
 		}
 		$batchkeys_record = get_option( 'batchkeys_license_' . $slug );
-		if ( ! is_array( $batchkeys_record ) || empty( $batchkeys_record['key'] ) || empty( $batchkeys_record['state'] ) ) {
+		if ( ! is_array( $batchkeys_record ) || ! isset( $batchkeys_record['key'], $batchkeys_record['state'] ) || ! is_string( $batchkeys_record['key'] ) || '' === $batchkeys_record['key'] ) {
 			return false;
 		}
 		if ( 'active' === $batchkeys_record['state'] ) {

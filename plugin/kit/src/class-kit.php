@@ -18,7 +18,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 
 /**
  * Boots once (from boot.php of the copy load.php elected), takes over the registrations queued
- * before, and wires every concern present in this copy.
+ * before, and wires each concern only on the requests that use it: an ordinary front-end page
+ * loads this file and nothing else of the kit (docs/loading.md).
  *
  * Facade for the other concerns: Kit::instance()->registry(), ->licenses(), ->version(),
  * ->path(), ->url( $relative ). The methods register_product(), is_active() and consume() are
@@ -27,19 +28,42 @@ if ( ! defined( 'ABSPATH' ) ) {
 final class Kit {
 
 	/**
-	 * Concerns wired at boot, each constructed with the Kit and asked to register_hooks(); a
-	 * class this copy does not have is skipped.
+	 * Concerns by the kind of request that needs them; each is constructed with the Kit and asked
+	 * to register_hooks() the first time it is wired. A class this copy does not have is skipped.
 	 */
 	const CONCERNS = array(
-		'BatchKeys\\Kit\\Rest\\Products_Controller',
-		'BatchKeys\\Kit\\Rest\\License_Controller',
-		'BatchKeys\\Kit\\Admin\\Screen',
-		'BatchKeys\\Kit\\Admin\\Notices',
-		'BatchKeys\\Kit\\Admin\\Plugin_Row',
-		'BatchKeys\\Kit\\Block\\License_Block',
-		'BatchKeys\\Kit\\Cron\\Scheduler',
-		'BatchKeys\\Kit\\Health\\Site_Health',
+		'admin' => array(
+			'BatchKeys\\Kit\\Admin\\Screen',
+			'BatchKeys\\Kit\\Admin\\Notices',
+			'BatchKeys\\Kit\\Admin\\Plugin_Row',
+			'BatchKeys\\Kit\\Block\\License_Block',
+			'BatchKeys\\Kit\\Cron\\Scheduler',
+			'BatchKeys\\Kit\\Health\\Site_Health',
+		),
+		'rest'  => array(
+			'BatchKeys\\Kit\\Rest\\Products_Controller',
+			'BatchKeys\\Kit\\Rest\\License_Controller',
+			'BatchKeys\\Kit\\Health\\Site_Health',
+		),
+		'cli'   => array( 'BatchKeys\\Kit\\Cli\\Commands' ),
 	);
+
+	/**
+	 * Hooks that may fire on any request, and the concern method each wakes (hook, class, method,
+	 * accepted arguments).
+	 */
+	const ON_DEMAND = array(
+		array( 'batchkeys_recheck', 'BatchKeys\\Kit\\Cron\\Scheduler', 'run_event', 0 ),
+		array( 'batchkeys_license_stored', 'BatchKeys\\Kit\\Cron\\Scheduler', 'license_changed', 0 ),
+		array( 'batchkeys_rate_limit_stored', 'BatchKeys\\Kit\\Cron\\Scheduler', 'license_changed', 0 ),
+		array( 'batchkeys_plugin_activated', 'BatchKeys\\Kit\\Cron\\Scheduler', 'license_changed', 0 ),
+		array( 'deactivate_plugin', 'BatchKeys\\Kit\\Cron\\Scheduler', 'plugin_deactivated', 1 ),
+	);
+
+	/**
+	 * Longest product slug (every batchkeys_*_<slug> option name then fits).
+	 */
+	const MAX_SLUG = 64;
 
 	/**
 	 * The booted kit.
@@ -63,21 +87,35 @@ final class Kit {
 	private $version;
 
 	/**
-	 * Registered products.
+	 * Registered products, built on first use from $queue.
 	 *
-	 * @var Registry
+	 * @var Registry|null
 	 */
-	private $registry;
+	private $registry = null;
 
 	/**
-	 * License service.
+	 * Registrations not yet handed to the Registry: list of array( slug, args ).
 	 *
-	 * @var License_Service
+	 * @var array<int, array{0: mixed, 1: mixed}>
 	 */
-	private $licenses;
+	private $queue = array();
 
 	/**
-	 * The concerns wired at boot, by class name.
+	 * Slugs of the queued registrations the Registry will accept (slug => true).
+	 *
+	 * @var array<string, bool>
+	 */
+	private $slugs = array();
+
+	/**
+	 * License service, built on first use.
+	 *
+	 * @var License_Service|null
+	 */
+	private $licenses = null;
+
+	/**
+	 * The concerns wired so far, by class name.
 	 *
 	 * @var array<string, object>
 	 */
@@ -90,14 +128,12 @@ final class Kit {
 	 * @param string $version Version of this copy.
 	 */
 	private function __construct( $path, $version ) {
-		$this->path     = rtrim( $path, '/\\' );
-		$this->version  = $version;
-		$this->registry = new Registry( $version );
-		$this->licenses = new License_Service( new Store(), new Client( $version ) );
+		$this->path    = rtrim( $path, '/\\' );
+		$this->version = $version;
 	}
 
 	/**
-	 * Boots the elected copy (once): wires the concerns and takes over the queued registrations.
+	 * Boots the elected copy (once): the hooks and the queued registrations.
 	 *
 	 * @param string $path    Folder of this copy.
 	 * @param string $version Version of this copy.
@@ -108,7 +144,6 @@ final class Kit {
 			return self::$instance;
 		}
 		self::$instance = new self( (string) $path, (string) $version );
-		self::$instance->wire();
 
 		$queue = isset( $GLOBALS['batchkeys_kit']['queue'] ) && is_array( $GLOBALS['batchkeys_kit']['queue'] ) ? $GLOBALS['batchkeys_kit']['queue'] : array();
 
@@ -118,6 +153,7 @@ final class Kit {
 				self::$instance->register_product( $item[0], isset( $item[1] ) ? $item[1] : array() );
 			}
 		}
+		self::$instance->wire();
 
 		/**
 		 * Fires once the elected copy of the kit has booted and taken over the queued products.
@@ -138,77 +174,100 @@ final class Kit {
 	}
 
 	/**
-	 * Constructs each concern present in this copy and lets it hook itself in.
+	 * Hooks in what this request may need, and no more: the concerns of an admin page or of
+	 * WP-CLI at once; those of REST on rest_api_init; the rest only when its hook fires.
 	 *
 	 * @return void
 	 */
 	private function wire() {
-		$concerns = self::CONCERNS;
+		foreach ( self::ON_DEMAND as $hook ) {
+			list( $name, $class, $method, $arguments ) = $hook;
+			add_action(
+				$name,
+				function () use ( $class, $method ) {
+					$concern = $this->concern( $class );
+					if ( null !== $concern && is_callable( array( $concern, $method ) ) ) {
+						call_user_func_array( array( $concern, $method ), func_get_args() );
+					}
+				},
+				10,
+				$arguments
+			);
+		}
+		if ( did_action( 'rest_api_init' ) ) {
+			$this->wire_for( 'rest' );
+		} else {
+			add_action(
+				'rest_api_init',
+				function () {
+					$this->wire_for( 'rest' );
+				},
+				0
+			);
+		}
+		if ( is_admin() ) {
+			$this->wire_for( 'admin' );
+		}
 		if ( defined( 'WP_CLI' ) && WP_CLI ) {
-			$concerns[] = 'BatchKeys\\Kit\\Cli\\Commands';
-		}
-		foreach ( $concerns as $class ) {
-			if ( class_exists( $class ) ) {
-				$concern = new $class( $this );
-				// A concern added later may lack it; this copy's own all have it.
-				if ( method_exists( $concern, 'register_hooks' ) ) { // @phpstan-ignore function.alreadyNarrowedType
-					$concern->register_hooks();
-				}
-				$this->concerns[ $class ] = $concern;
-			}
-		}
-		add_filter( 'rest_post_dispatch', array( $this, 'rest_version_header' ), 10, 3 );
-		$languages = $this->path . '/languages';
-		if ( is_dir( $languages ) ) {
-			$load = function () use ( $languages ) {
-				$mofile = $languages . '/batchkeys-' . determine_locale() . '.mo';
-				if ( is_readable( $mofile ) ) {
-					load_textdomain( 'batchkeys', $mofile );
-				}
-			};
-			if ( did_action( 'init' ) ) {
-				$load();
-			} else {
-				add_action( 'init', $load, 1 );
-			}
+			$this->wire_for( 'cli' );
 		}
 	}
 
 	/**
-	 * Names the version of the copy that serves the site on every answer of the kit's REST
-	 * routes (`X-BatchKeys-Kit: 0.1.0`), so a person or a test can see which copy won the
-	 * election when several plugins and themes bundle the kit.
+	 * Wires the concerns of one kind of request (once each).
 	 *
-	 * @param mixed $response The answer (WP_HTTP_Response once dispatched).
-	 * @param mixed $server   The REST server.
-	 * @param mixed $request  The request.
-	 * @return mixed The same answer.
+	 * @param string $kind admin, rest or cli.
+	 * @return void
 	 */
-	public function rest_version_header( $response, $server, $request ) {
-		unset( $server );
-		if ( $response instanceof \WP_HTTP_Response && $request instanceof \WP_REST_Request
-			&& 0 === strpos( $request->get_route(), '/batchkeys/v1' ) ) {
-			$response->header( 'X-BatchKeys-Kit', $this->version );
+	public function wire_for( $kind ) {
+		foreach ( isset( self::CONCERNS[ $kind ] ) ? self::CONCERNS[ $kind ] : array() as $class ) {
+			$this->concern( $class );
 		}
-		return $response;
 	}
 
 	/**
-	 * A concern wired at boot, by class name (null when this copy has none).
+	 * A concern by class name, constructed and hooked in the first time it is asked for; null
+	 * when it is not one of the kit's concerns or this copy does not have it.
 	 *
 	 * @param string $class_name Fully qualified class name.
 	 * @return object|null
 	 */
 	public function concern( $class_name ) {
-		return isset( $this->concerns[ $class_name ] ) ? $this->concerns[ $class_name ] : null;
+		if ( isset( $this->concerns[ $class_name ] ) ) {
+			return $this->concerns[ $class_name ];
+		}
+		$known = false;
+		foreach ( self::CONCERNS as $classes ) {
+			$known = $known || in_array( $class_name, $classes, true );
+		}
+		if ( ! $known || ! class_exists( $class_name ) ) {
+			return null;
+		}
+		$concern                       = new $class_name( $this );
+		$this->concerns[ $class_name ] = $concern;
+		// A concern added later may lack it; this copy's own all have it.
+		if ( method_exists( $concern, 'register_hooks' ) ) { // @phpstan-ignore function.alreadyNarrowedType
+			$concern->register_hooks();
+		}
+		return $concern;
 	}
 
 	/**
-	 * The registered products.
+	 * The registered products. Built the first time it is asked for, from the registrations made
+	 * so far (their _doing_it_wrong notices and `batchkeys_product_registered` actions come then).
 	 *
 	 * @return Registry
 	 */
 	public function registry() {
+		if ( null === $this->registry ) {
+			$this->registry = new Registry( $this->version );
+			$queue          = $this->queue;
+			$this->queue    = array();
+			$this->slugs    = array();
+			foreach ( $queue as $item ) {
+				$this->registry->register( $item[0], $item[1] );
+			}
+		}
 		return $this->registry;
 	}
 
@@ -218,6 +277,9 @@ final class Kit {
 	 * @return License_Service
 	 */
 	public function licenses() {
+		if ( null === $this->licenses ) {
+			$this->licenses = new License_Service( new Store(), new Client( $this->version ) );
+		}
 		return $this->licenses;
 	}
 
@@ -240,59 +302,79 @@ final class Kit {
 	}
 
 	/**
-	 * URL of a file of the elected copy, wherever it lives: a plugin (symlinked or not), a
-	 * must-use plugin, a parent or child theme, or elsewhere under wp-content.
+	 * URL of a file of the elected copy, wherever it lives (see Location).
 	 *
 	 * @param string $relative Path relative to kit/, e.g. 'build/admin.js'.
 	 * @return string
 	 */
 	public function url( $relative = '' ) {
-		$relative = ltrim( (string) $relative, '/' );
-		$path     = wp_normalize_path( $this->path );
-		$real     = wp_normalize_path( (string) realpath( $this->path ) );
-
-		$themes = array(
-			array( get_stylesheet_directory(), get_stylesheet_directory_uri() ),
-			array( get_template_directory(), get_template_directory_uri() ),
-		);
-		foreach ( $themes as $theme ) {
-			$dir = wp_normalize_path( $theme[0] );
-			foreach ( array_unique( array( $dir, wp_normalize_path( (string) realpath( $theme[0] ) ) ) ) as $candidate ) {
-				if ( '' !== $candidate && '/' !== $candidate ) {
-					foreach ( array( $path, $real ) as $mine ) {
-						if ( 0 === strpos( $mine . '/', trailingslashit( $candidate ) ) ) {
-							$tail = ltrim( substr( $mine, strlen( $candidate ) ), '/' );
-							return trailingslashit( $theme[1] ) . ( '' === $tail ? '' : $tail . '/' ) . $relative;
-						}
-					}
-				}
-			}
-		}
-
-		// Plugins and must-use plugins, symlinked or not (plugins_url() maps registered real paths).
-		return plugins_url( $relative, $this->path . '/load.php' );
+		return Location::url( $this->path, $relative );
 	}
 
 	/**
-	 * Registers a product (what batchkeys_register_product() forwards to).
+	 * Whether a product slug is well formed: lower-case letters, digits, '-' and '_', at most
+	 * MAX_SLUG characters.
+	 *
+	 * @param mixed $slug Slug.
+	 * @return bool
+	 */
+	public static function valid_slug( $slug ) {
+		return is_string( $slug ) && '' !== $slug && sanitize_key( $slug ) === $slug && strlen( $slug ) <= self::MAX_SLUG;
+	}
+
+	/**
+	 * Registers a product (what batchkeys_register_product() forwards to). Until something needs
+	 * the registry, the registration is only queued; the answer is the same (false for a bad or
+	 * duplicate slug, the only refusals).
 	 *
 	 * @param mixed $slug Product slug.
 	 * @param mixed $args Arguments.
 	 * @return bool
 	 */
 	public function register_product( $slug, $args = array() ) {
-		return $this->registry->register( $slug, $args );
+		if ( null !== $this->registry ) {
+			return $this->registry->register( $slug, $args );
+		}
+		$this->queue[] = array( $slug, $args );
+		if ( ! self::valid_slug( $slug ) || isset( $this->slugs[ $slug ] ) ) {
+			return false;
+		}
+		$this->slugs[ $slug ] = true;
+		return true;
 	}
 
 	/**
-	 * Whether a product's features may run (what batchkeys_is_active() forwards to).
+	 * Whether a product's features may run (what batchkeys_is_active() forwards to): one read of
+	 * the stored record, nothing else loaded.
 	 *
 	 * @param mixed $slug Product slug.
 	 * @return bool
 	 */
 	public function is_active( $slug ) {
-		$product = $this->registry->get( $slug );
-		return null !== $product && $this->licenses->is_active( $product );
+		$registered = null === $this->registry
+			? is_string( $slug ) && isset( $this->slugs[ $slug ] )
+			: null !== $this->registry->get( $slug );
+		/** This filter is documented in Clock::now(). */
+		return $registered && self::record_enables( get_option( 'batchkeys_license_' . $slug, null ), (int) apply_filters( 'batchkeys_now', time() ) );
+	}
+
+	/**
+	 * Whether a stored record (raw option value) lets the features run at $now: a key, and the
+	 * state active, or grace before `grace_until`. The same reading as load.php's (a stable
+	 * contract) and License\Record::features_enabled(); a test holds the three together.
+	 *
+	 * @param mixed $record Stored option value.
+	 * @param int   $now    Unix timestamp.
+	 * @return bool
+	 */
+	public static function record_enables( $record, $now ) {
+		if ( ! is_array( $record ) || ! isset( $record['key'], $record['state'] ) || ! is_string( $record['key'] ) || '' === $record['key'] ) {
+			return false;
+		}
+		if ( 'active' === $record['state'] ) {
+			return true;
+		}
+		return 'grace' === $record['state'] && ! empty( $record['grace_until'] ) && is_numeric( $record['grace_until'] ) && $now < (int) $record['grace_until'];
 	}
 
 	/**
@@ -303,11 +385,11 @@ final class Kit {
 	 * @return true|\WP_Error
 	 */
 	public function consume( $slug, $n ) {
-		$product = $this->registry->get( $slug );
+		$product = $this->registry()->get( $slug );
 		if ( null === $product ) {
 			return new \WP_Error( 'batchkeys_unknown_product', Messages\Messages::message( 'batchkeys_unknown_product' ), array( 'status' => 404 ) );
 		}
-		$result = $this->licenses->consume( $product, $n );
+		$result = $this->licenses()->consume( $product, $n );
 		return $result->is_error() || 'valid' !== $result->code ? $result->to_wp_error() : true;
 	}
 }

@@ -30,7 +30,7 @@ final class Scheduler_Test extends Cron_Test_Case {
 		$this->scheduler()->schedule()->ensure();
 		do_action( 'batchkeys_plugin_activated' );
 		$this->on_admin_page();
-		do_action( 'admin_init' );
+		$this->scheduler()->admin_init();
 		$this->assertFalse( wp_next_scheduled( Scheduler::HOOK ) );
 		$this->assertSame( $rows, $this->kit_rows(), 'no row written while no key is stored' );
 		$this->scheduler()->status();
@@ -56,7 +56,7 @@ final class Scheduler_Test extends Cron_Test_Case {
 		do_action( 'init' );
 		$this->assertFalse( wp_next_scheduled( Scheduler::HOOK ), 'not on the front end' );
 		$this->on_admin_page();
-		do_action( 'admin_init' );
+		$this->scheduler()->admin_init();
 		$this->assertNotFalse( wp_next_scheduled( Scheduler::HOOK ) );
 		$this->scheduler()->schedule()->sync();
 		$this->scheduler()->schedule()->sync();

@@ -7,7 +7,6 @@
 
 namespace BatchKeys\Tests\Kit;
 
-use BatchKeys\Kit\Autoloader;
 use BatchKeys\Kit\Clock;
 use BatchKeys\Kit\Kit;
 use BatchKeys\Tests\Kit_Test_Case;
@@ -65,15 +64,60 @@ final class Kit_Test extends Kit_Test_Case {
 		$this->assertNull( $this->kit()->concern( 'BatchKeys\\Kit\\Nothing\\Here' ) );
 	}
 
-	/** The autoloader's mapping. */
+	/** The autoloader's mapping: src/<Concern>/class-<name>.php of the elected copy, nothing else. */
 	public function test_autoloader_maps_class_names_to_files() {
-		$src = $this->kit()->path() . '/src';
-		$this->assertSame( $src . '/License/class-key-format.php', Autoloader::file_for( 'BatchKeys\\Kit\\License\\Key_Format' ) );
-		$this->assertSame( $src . '/class-kit.php', Autoloader::file_for( '\\BatchKeys\\Kit\\Kit' ) );
-		$this->assertSame( $src . '/Rest/class-products-controller.php', Autoloader::file_for( 'BatchKeys\\Kit\\Rest\\Products_Controller' ) );
-		$this->assertSame( '', Autoloader::file_for( 'Other\\Kit\\Thing' ) );
-		$this->assertSame( '', Autoloader::file_for( 'BatchKeys\\Kit\\..\\Evil' ) );
+		$src = realpath( $this->kit()->path() . '/src' );
+		foreach ( array(
+			'BatchKeys\\Kit\\License\\Key_Format'       => '/License/class-key-format.php',
+			'BatchKeys\\Kit\\Kit'                         => '/class-kit.php',
+			'BatchKeys\\Kit\\Rest\\Products_Controller' => '/Rest/class-products-controller.php',
+		) as $class => $file ) {
+			$this->assertTrue( class_exists( $class ) );
+			$this->assertSame( $src . $file, realpath( ( new \ReflectionClass( $class ) )->getFileName() ) );
+		}
+		$this->assertFalse( class_exists( 'BatchKeys\\Kit\\..\\Evil' ) );
 		$this->assertFalse( class_exists( 'BatchKeys\\Kit\\Nope\\Missing_Class' ) );
+	}
+
+	/**
+	 * The Kit's reading of a stored record (what batchkeys_is_active() answers after the election)
+	 * is load.php's (before it) and Record::features_enabled()'s (screens, REST): one decision.
+	 */
+	public function test_one_reading_of_a_record() {
+		$now     = 1795773600;
+		$records = array(
+			'no record'              => null,
+			'not an array'           => 'active',
+			'active'                 => array( 'key' => self::GOOD, 'state' => 'active' ),
+			'active, no key'         => array( 'state' => 'active' ),
+			'active, empty key'      => array( 'key' => '', 'state' => 'active' ),
+			'active, key not string' => array( 'key' => 42, 'state' => 'active' ),
+			'key "0"'                => array( 'key' => '0', 'state' => 'active' ),
+			'grace, before'          => array( 'key' => self::GOOD, 'state' => 'grace', 'grace_until' => $now + 1 ),
+			'grace, at the end'      => array( 'key' => self::GOOD, 'state' => 'grace', 'grace_until' => $now ),
+			'grace, numeric string'  => array( 'key' => self::GOOD, 'state' => 'grace', 'grace_until' => (string) ( $now + 5 ) ),
+			'grace, no end'          => array( 'key' => self::GOOD, 'state' => 'grace' ),
+			'grace, end not numeric' => array( 'key' => self::GOOD, 'state' => 'grace', 'grace_until' => 'soon' ),
+			'lapsed'                 => array( 'key' => self::GOOD, 'state' => 'lapsed', 'grace_until' => $now + 1 ),
+			'invalid'                => array( 'key' => self::GOOD, 'state' => 'invalid' ),
+			'inactive'               => array( 'key' => self::GOOD, 'state' => 'inactive' ),
+			'unknown state'          => array( 'key' => self::GOOD, 'state' => 'gold' ),
+		);
+		$this->set_now( $now );
+		$this->temporary_product( 'reading' );
+		foreach ( $records as $case => $record ) {
+			$expected = \BatchKeys\Kit\License\Record::from_array( $record )->features_enabled( $now );
+			$this->assertSame( $expected, Kit::record_enables( $record, $now ), $case );
+			delete_option( 'batchkeys_license_reading' );
+			if ( null !== $record ) {
+				add_option( 'batchkeys_license_reading', $record, '', false );
+			}
+			$this->assertSame( $expected, batchkeys_is_active( 'reading' ), $case . ': after the election' );
+			$booted                             = $GLOBALS['batchkeys_kit']['booted'];
+			$GLOBALS['batchkeys_kit']['booted'] = '';
+			$this->assertSame( $expected, batchkeys_is_active( 'reading' ), $case . ': before the election' );
+			$GLOBALS['batchkeys_kit']['booted'] = $booted;
+		}
 	}
 
 	/** The URL of a plugin copy goes through plugins_url() (symlinked plugin included). */
@@ -231,9 +275,11 @@ final class Kit_Test extends Kit_Test_Case {
 		$this->assertSame( '0', $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->options} WHERE option_name LIKE 'batchkeys\\_%'" ) );
 	}
 
-	/** The plugin's deactivation removes the cron event. */
+	/** Deactivating the plugin that holds the only copy of the kit removes the cron event. */
 	public function test_deactivation_clears_the_cron_event() {
 		wp_schedule_event( time() + 60, 'daily', 'batchkeys_recheck' );
+		$GLOBALS['batchkeys_kit']['copies'] = array( $this->kit()->path() => $this->kit()->version() );
+		do_action( 'deactivate_plugin', 'batchkeys/batchkeys.php', false );
 		batchkeys_plugin_deactivated();
 		$this->assertFalse( wp_next_scheduled( 'batchkeys_recheck' ) );
 	}

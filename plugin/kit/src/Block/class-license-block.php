@@ -15,9 +15,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Registers the block from its built folder (block.json, index.js, view.js, render.php) and
- * gives its editor and view scripts their translations, registering each only where it is used.
- * The markup is render.php's.
+ * The block's scripts: registers its editor and view scripts, with their translations, each only
+ * where it is used (the block type itself comes from boot.php). The markup is render.php's.
  */
 final class License_Block {
 
@@ -43,53 +42,13 @@ final class License_Block {
 	}
 
 	/**
-	 * Registers the block on init (at once when init has already run).
+	 * On admin requests: the editor script in every block editor. The block type itself is
+	 * registered on every request by boot.php, from its block.json, without loading this class.
 	 *
 	 * @return void
 	 */
 	public function register_hooks() {
-		if ( did_action( 'init' ) ) {
-			$this->register();
-		} else {
-			add_action( 'init', array( $this, 'register' ) );
-		}
-	}
-
-	/**
-	 * Registers the block type, once, when it is built.
-	 *
-	 * Its two scripts are not registered with it: the first script a request registers makes
-	 * WordPress set up every core script, which would cost each front-end page about 150 KB of
-	 * memory (measured by `npm run bench`), on pages without the block too. The editor script is
-	 * registered when an editor loads, the view script when the form is rendered.
-	 *
-	 * @return void
-	 */
-	public function register() {
-		if ( ! function_exists( 'register_block_type' ) || \WP_Block_Type_Registry::get_instance()->is_registered( self::NAME ) ) {
-			return;
-		}
-		$folder = Assets::path( $this->kit, 'block' );
-		if ( ! is_readable( $folder . '/block.json' ) ) {
-			return;
-		}
-		add_filter( 'block_type_metadata', array( __CLASS__, 'without_scripts' ) );
-		register_block_type( $folder );
-		remove_filter( 'block_type_metadata', array( __CLASS__, 'without_scripts' ) );
 		add_action( 'enqueue_block_editor_assets', array( $this, 'enqueue_editor_script' ) );
-	}
-
-	/**
-	 * Drops the block's scripts from its metadata while it registers (see register()).
-	 *
-	 * @param array<string, mixed> $metadata block.json.
-	 * @return array<string, mixed>
-	 */
-	public static function without_scripts( $metadata ) {
-		if ( isset( $metadata['name'] ) && self::NAME === $metadata['name'] ) {
-			unset( $metadata['editorScript'], $metadata['viewScript'] );
-		}
-		return $metadata;
 	}
 
 	/**

@@ -78,16 +78,13 @@ final class Scheduler {
 	}
 
 	/**
-	 * Hooks the run, the upkeep of the event and the fallback in.
+	 * Hooks in what only admin requests use: the upkeep of the event and the fallback on admin
+	 * pages, and the fallback's loopback request (admin-ajax). The run and the store's actions
+	 * are hooked by the Kit on every request without loading this class (Kit::ON_DEMAND).
 	 *
 	 * @return void
 	 */
 	public function register_hooks() {
-		add_action( Schedule::HOOK, array( $this, 'run_event' ) );
-		add_action( 'batchkeys_license_stored', array( $this, 'license_changed' ), 10, 0 );
-		add_action( 'batchkeys_rate_limit_stored', array( $this, 'license_changed' ), 10, 0 );
-		add_action( 'batchkeys_plugin_activated', array( $this, 'license_changed' ), 10, 0 );
-		add_action( 'deactivate_plugin', array( $this, 'plugin_deactivated' ), 10, 1 );
 		add_action( 'admin_init', array( $this, 'admin_init' ) );
 		add_action( 'wp_ajax_' . Fallback::ACTION, array( $this, 'fallback_request' ) );
 		add_action( 'wp_ajax_nopriv_' . Fallback::ACTION, array( $this, 'fallback_request' ) );

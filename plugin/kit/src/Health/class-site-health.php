@@ -55,11 +55,12 @@ final class Site_Health {
 	public function register_hooks() {
 		add_filter( 'site_status_tests', array( $this, 'add_tests' ) );
 		add_filter( 'debug_information', array( $this, 'debug_information' ) );
-		if ( did_action( 'rest_api_init' ) ) {
+		// Wired from rest_api_init itself: a callback added now still runs in this round, and every
+		// later REST server (tests make several) gets the route too.
+		if ( did_action( 'rest_api_init' ) && ! doing_action( 'rest_api_init' ) ) {
 			$this->connectivity->register_routes();
-		} else {
-			add_action( 'rest_api_init', array( $this->connectivity, 'register_routes' ) );
 		}
+		add_action( 'rest_api_init', array( $this->connectivity, 'register_routes' ) );
 	}
 
 	/**

@@ -7,6 +7,7 @@
 
 namespace BatchKeys\Kit\Product;
 
+use BatchKeys\Kit\Kit;
 use BatchKeys\Kit\License\Key_Format;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -18,11 +19,6 @@ if ( ! defined( 'ABSPATH' ) ) {
  * a fatal) and holds the products by slug.
  */
 final class Registry {
-
-	/**
-	 * Longest slug (keeps every batchkeys_*_<slug> option and transient name within limits).
-	 */
-	const MAX_SLUG = 64;
 
 	/**
 	 * Products by slug.
@@ -115,7 +111,7 @@ final class Registry {
 	 * @return bool
 	 */
 	private function is_valid_slug( $slug ) {
-		if ( ! is_string( $slug ) || '' === $slug || sanitize_key( $slug ) !== $slug || strlen( $slug ) > self::MAX_SLUG ) {
+		if ( ! Kit::valid_slug( $slug ) ) {
 			$this->wrong( __( 'The product slug must be a non-empty string of lower-case letters, digits, hyphens and underscores, at most 64 characters. The product was not registered.', 'batchkeys' ) );
 			return false;
 		}

@@ -58,11 +58,33 @@ abstract class Base_Controller extends \WP_REST_Controller {
 		add_filter( 'rest_request_before_callbacks', array( __CLASS__, 'permission_first' ), 10, 3 );
 		add_filter( 'rest_request_after_callbacks', array( __CLASS__, 'complete_wp_error' ), 10, 3 );
 		add_filter( 'rest_post_dispatch', array( __CLASS__, 'complete_error' ), 10, 3 );
-		if ( did_action( 'rest_api_init' ) ) {
+		add_filter( 'rest_post_dispatch', array( __CLASS__, 'version_header' ), 10, 3 );
+		// Wired from rest_api_init itself (priority 0): a callback added now still runs in this
+		// round; and every later REST server (tests make several) gets the routes too.
+		if ( did_action( 'rest_api_init' ) && ! doing_action( 'rest_api_init' ) ) {
 			$this->register_routes();
-			return;
 		}
 		add_action( 'rest_api_init', array( $this, 'register_routes' ) );
+	}
+
+	/**
+	 * Names the version of the copy that serves the site on every answer of the kit's REST
+	 * routes (`X-BatchKeys-Kit: 0.1.0`), so a person or a test can see which copy won the
+	 * election when several plugins and themes bundle the kit.
+	 *
+	 * @param mixed $response The answer (WP_HTTP_Response once dispatched).
+	 * @param mixed $server   The REST server.
+	 * @param mixed $request  The request.
+	 * @return mixed The same answer.
+	 */
+	public static function version_header( $response, $server, $request ) {
+		unset( $server );
+		$kit = Kit::instance();
+		if ( null !== $kit && $response instanceof \WP_HTTP_Response && $request instanceof \WP_REST_Request
+			&& self::is_kit_route( $request->get_route() ) ) {
+			$response->header( 'X-BatchKeys-Kit', $kit->version() );
+		}
+		return $response;
 	}
 
 	/**
