@@ -21,7 +21,7 @@ export interface Options {
 export const DEFAULTS: Options = {
 	check: false,
 	requests: 200,
-	reps: 3,
+	reps: 4,
 	outageReps: 12,
 	activations: 25,
 	site: null,
@@ -52,7 +52,7 @@ export const USAGE = `npm run bench [-- options]
 
   --check            exit 1 when a budget is missed (else the exit code is 0 whatever the figures)
   --requests=N       front-end requests per side for figure 2 (default 200)
-  --reps=N           loads of each page per state for figures 1 and 6 (default 3)
+  --reps=N           loads of each page per state for figures 1 and 6 (default 4: 24 loads)
   --outage-reps=N    loads of each page per state for figure 6 (default 12)
   --activations=N    REST activations for figure 5 (default 25)
   --quick            --requests=50 --reps=1 --outage-reps=2 --activations=8 (development)

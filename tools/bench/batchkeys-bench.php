@@ -11,6 +11,13 @@
  * - X-BatchKeys-Bench-Kit: off drops the BatchKeys plugin from active_plugins for this request.
  * - X-BatchKeys-Bench-Autoload: 1 adds the autoloaded-option figures to the line.
  * - X-BatchKeys-Bench-Product: bench-act-N registers that extra product (activation figure).
+ * - X-BatchKeys-Bench-Reset: 1 deletes every batchkeys_* row and the recheck event before the
+ *   kit loads (the no-key figures start from a site that never had a key).
+ * - X-BatchKeys-Bench-Fallback: 1 makes this admin page find WP-Cron dead and the demo product's
+ *   check due, with no fallback in the last 12 hours: the dead-cron fallback fires here.
+ *
+ * Each line also names the kit files the request included and the CPU time it used from here
+ * to shutdown (getrusage(), user + system).
  *
  * @package BatchKeys
  */
@@ -36,7 +43,39 @@ $GLOBALS['batchkeys_bench_state'] = array(
 	'autoload' => isset( $_SERVER['HTTP_X_BATCHKEYS_BENCH_AUTOLOAD'] ),
 	'calls'    => array(),
 	'started'  => null,
+	'cpu'      => batchkeys_bench_cpu_ms(),
 );
+
+/**
+ * CPU time this process has used so far, in ms (a server worker serves many requests: the
+ * request's share is the difference between two readings).
+ *
+ * @return float
+ */
+function batchkeys_bench_cpu_ms() {
+	$usage = getrusage();
+	return ( $usage['ru_utime.tv_sec'] + $usage['ru_stime.tv_sec'] ) * 1000 + ( $usage['ru_utime.tv_usec'] + $usage['ru_stime.tv_usec'] ) / 1000;
+}
+
+if ( isset( $_SERVER['HTTP_X_BATCHKEYS_BENCH_RESET'] ) ) {
+	global $wpdb;
+	// phpcs:ignore WordPress.DB.DirectDatabaseQuery.DirectQuery, WordPress.DB.DirectDatabaseQuery.NoCaching -- the bench empties the table itself.
+	$wpdb->query( "DELETE FROM {$wpdb->options} WHERE option_name LIKE 'batchkeys\\_%' OR option_name LIKE '\\_transient\\_batchkeys\\_%' OR option_name LIKE '\\_transient\\_timeout\\_batchkeys\\_%'" );
+	wp_cache_flush();
+	wp_unschedule_hook( 'batchkeys_recheck' );
+}
+
+if ( isset( $_SERVER['HTTP_X_BATCHKEYS_BENCH_FALLBACK'] ) ) {
+	add_filter( 'batchkeys_wp_cron_disabled', '__return_true' );
+	$batchkeys_bench_record = get_option( 'batchkeys_license_batchkeys-demo' );
+	if ( is_array( $batchkeys_bench_record ) ) {
+		$batchkeys_bench_record['next_check'] = time() - 60;
+		update_option( 'batchkeys_license_batchkeys-demo', $batchkeys_bench_record, false );
+	}
+	delete_option( 'batchkeys_cron_fallback' );
+	delete_option( 'batchkeys_cron_fallback_token' );
+	delete_option( 'batchkeys_rate_limited_until' );
+}
 
 if ( $GLOBALS['batchkeys_bench_state']['kit_off'] ) {
 	add_filter( 'option_active_plugins', 'batchkeys_bench_without_kit', PHP_INT_MAX );
@@ -207,12 +246,44 @@ function batchkeys_bench_autoload() {
 	foreach ( $all as $name => $value ) {
 		$all_bytes += strlen( (string) $name ) + strlen( is_string( $value ) ? $value : (string) maybe_serialize( $value ) );
 	}
+	$events = 0;
+	foreach ( (array) _get_cron_array() as $hooks ) {
+		if ( isset( $hooks['batchkeys_recheck'] ) ) {
+			$events += count( $hooks['batchkeys_recheck'] );
+		}
+	}
 	return array(
 		'kit_rows'         => $kit_rows,
 		'kit_bytes'        => $kit_bytes,
+		'cron_events'      => $events,
 		'alloptions_bytes' => $all_bytes,
 		'alloptions_count' => count( $all ),
 	);
+}
+
+/**
+ * The kit files this request included: under any recorded copy of the kit, relative to it.
+ *
+ * @return array<int, string>
+ */
+function batchkeys_bench_kit_files() {
+	$roots = array();
+	if ( isset( $GLOBALS['batchkeys_kit']['copies'] ) && is_array( $GLOBALS['batchkeys_kit']['copies'] ) ) {
+		foreach ( array_keys( $GLOBALS['batchkeys_kit']['copies'] ) as $root ) {
+			$roots[] = wp_normalize_path( (string) $root ) . '/';
+		}
+	}
+	$files = array();
+	foreach ( get_included_files() as $file ) {
+		$file = wp_normalize_path( $file );
+		foreach ( $roots as $root ) {
+			if ( 0 === strpos( $file, $root ) ) {
+				$files[] = ( count( $roots ) > 1 ? basename( dirname( $root ) ) . '/' : '' ) . substr( $file, strlen( $root ) );
+				break;
+			}
+		}
+	}
+	return $files;
 }
 
 /**
@@ -231,6 +302,8 @@ function batchkeys_bench_shutdown() {
 		'status'  => (int) http_response_code(),
 		'calls'   => $state['calls'],
 		'opcache' => function_exists( 'opcache_get_status' ) && is_array( opcache_get_status( false ) ),
+		'cpu_ms'  => round( batchkeys_bench_cpu_ms() - $state['cpu'], 3 ),
+		'files'   => batchkeys_bench_kit_files(),
 	);
 	if ( $state['autoload'] ) {
 		$line['autoload'] = batchkeys_bench_autoload();

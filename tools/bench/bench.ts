@@ -8,7 +8,9 @@ import { join, resolve } from 'node:path';
 import { measureActivation } from './activation';
 import { parseArgs, USAGE, type Options } from './args';
 import { measureAssets } from './assets';
-import { measureAutoload } from './autoload';
+import { measureAutoload, measureNoKey } from './autoload';
+import { measureFallback } from './fallback';
+import { measureFiles } from './files';
 import { missesBudget } from './budgets';
 import { measureFrontend } from './frontend';
 import { mock } from './mock';
@@ -69,6 +71,12 @@ async function measureSite(
 		await mock.reset( site.mockUrl );
 		await mock.rateLimitOff( site.mockUrl );
 		await session.login();
+		let noKey: Awaited< ReturnType< typeof measureNoKey > > | Error;
+		try {
+			noKey = await measureNoKey( session, progress );
+		} catch ( error ) {
+			noKey = error instanceof Error ? error : new Error( String( error ) );
+		}
 		await activateProducts( session, progress );
 		progress(
 			'3 products active (batchkeys-demo, bench-two, bench-three)'
@@ -100,7 +108,11 @@ async function measureSite(
 			)
 		);
 		figures.push(
-			await guard( 3, () => measureAutoload( session, progress ) )
+			await guard( 3, () => measureAutoload( session, progress, noKey ) )
+		);
+		figures.push( await guard( 7, () => measureFiles( session, progress ) ) );
+		figures.push(
+			await guard( 8, () => measureFallback( session, progress ) )
 		);
 	} finally {
 		process.removeListener( 'SIGINT', interrupt );

@@ -18,8 +18,15 @@ export interface Budget {
 export const BUDGETS = {
 	outboundCalls: { op: 'eq', limit: 0 },
 	frontendAddedMs: { op: 'lt', limit: 1 },
-	frontendAddedBytes: { op: 'lt', limit: 100 * KB },
+	frontendAddedBytes: { op: 'le', limit: 15 * KB },
+	// The 95 % interval of the added CPU time must include 0: its distance from 0 is 0.
+	frontendCpuFromZero: { op: 'eq', limit: 0 },
+	dashboardAddedBytes: { op: 'le', limit: 25 * KB },
+	anonymousKitFiles: { op: 'le', limit: 4 },
 	autoloadBytes: { op: 'eq', limit: 0 },
+	noKeyRows: { op: 'eq', limit: 0 },
+	noKeyCronEvents: { op: 'eq', limit: 0 },
+	fallbackResponseMs: { op: 'lt', limit: 1000 },
 	adminScriptGzip: { op: 'lt', limit: 10 * KB },
 	viewScriptGzip: { op: 'lt', limit: 3 * KB },
 	activationAddedMs: { op: 'lt', limit: 50 },

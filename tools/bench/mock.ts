@@ -1,7 +1,7 @@
 /**
  * The mock BatchKeys API's control interface (test/mock-api/README.md), as the bench uses it.
  */
-import { request } from './http';
+import { jsonBody, request } from './http';
 
 async function control(
 	mockUrl: string,
@@ -27,4 +27,24 @@ export const mock = {
 		control( mockUrl, 'faults', { mode: 'timeout' } ),
 	reachable: ( mockUrl: string ) =>
 		control( mockUrl, 'faults', { mode: 'none' } ),
+	/** How many API requests the mock has received since its last reset. */
+	apiRequests: async ( mockUrl: string ): Promise< number > => {
+		const body = jsonBody( await request( `${ mockUrl }/__mock/log` ) );
+		if (
+			typeof body !== 'object' ||
+			body === null ||
+			! ( 'requests' in body ) ||
+			! Array.isArray( body.requests )
+		) {
+			throw new Error( 'mock log: no requests list' );
+		}
+		return body.requests.filter(
+			( entry: unknown ) =>
+				typeof entry === 'object' &&
+				entry !== null &&
+				'path' in entry &&
+				typeof entry.path === 'string' &&
+				entry.path.startsWith( '/api.php' )
+		).length;
+	},
 };

@@ -11,6 +11,8 @@ const line = {
 		{ url: 'https://api.wordpress.org/x', kit: false, ms: null },
 	],
 	opcache: true,
+	cpu_ms: 3.25,
+	files: [ 'load.php', 'version.php', 'boot.php', 'src/class-kit.php', 7 ],
 };
 
 describe( 'parseProbeLine', () => {
@@ -28,6 +30,8 @@ describe( 'parseProbeLine', () => {
 			],
 			opcache: true,
 			autoload: null,
+			cpuMs: 3.25,
+			files: [ 'load.php', 'version.php', 'boot.php', 'src/class-kit.php' ],
 		} );
 		expect( parsed && kitCalls( parsed ) ).toBe( 1 );
 	} );
@@ -48,10 +52,12 @@ describe( 'parseProbeLine', () => {
 					kit_bytes: 0,
 					alloptions_bytes: 50000,
 					alloptions_count: 120,
+					cron_events: 0,
 				},
 			} )
 		);
 		expect( parsed?.autoload ).toEqual( {
+			cronEvents: 0,
 			kitRows: [
 				{
 					name: 'batchkeys_license_a',

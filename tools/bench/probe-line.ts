@@ -27,6 +27,8 @@ export interface AutoloadInfo {
 	/** Names and values of wp_load_alloptions(). */
 	alloptionsBytes: number;
 	alloptionsCount: number;
+	/** batchkeys_recheck events in the cron array (null: an older probe). */
+	cronEvents: number | null;
 }
 
 export interface ProbeLine {
@@ -38,6 +40,10 @@ export interface ProbeLine {
 	calls: ProbeCall[];
 	opcache: boolean;
 	autoload: AutoloadInfo | null;
+	/** CPU time (user + system) from the mu-plugin's load to shutdown; null when not sent. */
+	cpuMs: number | null;
+	/** Kit files the request included, relative to their copy's kit/ folder. */
+	files: string[];
 }
 
 type Dict = Record< string, unknown >;
@@ -102,6 +108,7 @@ function parseAutoload( value: unknown ): AutoloadInfo | null {
 		kitBytes,
 		alloptionsBytes,
 		alloptionsCount,
+		cronEvents: num( value.cron_events ),
 	};
 }
 
@@ -148,6 +155,12 @@ export function parseProbeLine( text: string ): ProbeLine | null {
 			value.autoload === undefined
 				? null
 				: parseAutoload( value.autoload ),
+		cpuMs: num( value.cpu_ms ),
+		files: Array.isArray( value.files )
+			? value.files.filter(
+					( file ): file is string => typeof file === 'string'
+			  )
+			: [],
 	};
 }
 

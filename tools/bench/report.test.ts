@@ -40,7 +40,7 @@ describe( 'report', () => {
 			'#  figure             measured  budget      result  raw numbers',
 			'-  -----------------  --------  ----------  ------  --------------------------',
 			'2  added wall time    0.31 ms   < 1.00 ms   PASS    on 40.31 ms / off 40.00 ms',
-			'   added peak memory  120.0 KB  < 100.0 KB  FAIL    on / off',
+			'   added peak memory  120.0 KB  <= 15.0 KB  FAIL    on / off',
 		] );
 	} );
 

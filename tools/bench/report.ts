@@ -15,6 +15,8 @@ export const TITLES: Record< number, string > = {
 	4: 'gzipped size of each built script and stylesheet (plugin/**/build/)',
 	5: "REST activation latency over the mock's own answer time (client side, medians)",
 	6: 'the page loads of figure 1 with BatchKeys unreachable (mock fault: timeout), kit on',
+	7: 'kit files included per request kind (get_included_files() under the kit), 3 products active',
+	8: 'an admin page whose dead-cron fallback fires while BatchKeys hangs (mock fault: timeout): the response time',
 };
 
 export interface Check {

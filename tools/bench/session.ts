@@ -21,6 +21,10 @@ export interface LoadOptions {
 	product?: string;
 	method?: 'GET' | 'POST';
 	json?: unknown;
+	/** Deletes every batchkeys_* row and the event before the kit loads. */
+	reset?: boolean;
+	/** Makes the dead-cron fallback fire on this admin page. */
+	fallback?: boolean;
 }
 
 export interface Sample {
@@ -142,6 +146,12 @@ export class Session {
 		}
 		if ( options.product ) {
 			headers[ 'X-BatchKeys-Bench-Product' ] = options.product;
+		}
+		if ( options.reset ) {
+			headers[ 'X-BatchKeys-Bench-Reset' ] = '1';
+		}
+		if ( options.fallback ) {
+			headers[ 'X-BatchKeys-Bench-Fallback' ] = '1';
 		}
 		if ( page.who === 'rest' ) {
 			headers[ 'X-WP-Nonce' ] = this.nonce;

@@ -1,4 +1,5 @@
 import {
+	distanceFromZero,
 	bootstrapMedianDifference,
 	median,
 	pairedDifferences,
@@ -99,5 +100,14 @@ describe( 'seededRandom and bootstrapMedianDifference', () => {
 
 	it( 'is NaN without values', () => {
 		expect( bootstrapMedianDifference( [], [ 1 ] ).low ).toBeNaN();
+	} );
+} );
+
+describe( 'distanceFromZero', () => {
+	it( 'is 0 when the interval holds 0, else how far 0 lies outside', () => {
+		expect( distanceFromZero( -0.2, 0.3 ) ).toBe( 0 );
+		expect( distanceFromZero( 0, 0 ) ).toBe( 0 );
+		expect( distanceFromZero( 0.4, 1.2 ) ).toBe( 0.4 );
+		expect( distanceFromZero( -1.5, -0.5 ) ).toBe( 0.5 );
 	} );
 } );

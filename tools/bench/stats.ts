@@ -128,3 +128,13 @@ export function bootstrapMedianDifference(
 		high: quantile( differences, 0.975 ),
 	};
 }
+
+/**
+ * How far 0 lies outside an interval: 0 when the interval holds it (no difference shown).
+ *
+ * @param low  Lower end.
+ * @param high Upper end.
+ */
+export function distanceFromZero( low: number, high: number ): number {
+	return Math.max( 0, low, -high );
+}
