@@ -46,7 +46,9 @@ if ( is_dir( __DIR__ . '/languages' ) ) {
 // The block type, from its block.json (read, not included; render.php is included only where the
 // block renders), without its scripts: the first script a request registers makes WordPress set
 // up every core script, about 150 KB of memory on every page. Block\License_Block registers the
-// editor script when an editor loads and the view script when the form is rendered.
+// editor script when an editor loads and the view script when the form is rendered. The type
+// is registered where it is used: on the editors' screens and for REST, and on the front end just
+// before a page renders the block (pre_render_block), so other pages pay nothing for it.
 $batchkeys_register_block = static function () {
 	$batchkeys_folder = __DIR__ . '/build/block';
 	if ( ! function_exists( 'register_block_type' ) || WP_Block_Type_Registry::get_instance()->is_registered( 'batchkeys/license-form' ) || ! is_readable( $batchkeys_folder . '/block.json' ) ) {
@@ -62,11 +64,30 @@ $batchkeys_register_block = static function () {
 	register_block_type( $batchkeys_folder );
 	remove_filter( 'block_type_metadata', $batchkeys_without_scripts );
 };
-if ( did_action( 'init' ) ) {
-	$batchkeys_register_block();
-} else {
+add_action( 'rest_api_init', $batchkeys_register_block );
+add_action(
+	'current_screen',
+	static function ( $batchkeys_screen ) use ( $batchkeys_register_block ) {
+		// The editors: posts and pages, the site editor, widgets, the Customizer.
+		if ( $batchkeys_screen instanceof WP_Screen && ( $batchkeys_screen->is_block_editor() || in_array( $batchkeys_screen->base, array( 'post', 'site-editor', 'widgets', 'customize' ), true ) ) ) {
+			$batchkeys_register_block();
+		}
+	}
+);
+if ( defined( 'WP_CLI' ) && WP_CLI ) {
 	add_action( 'init', $batchkeys_register_block );
 }
+add_filter(
+	'pre_render_block',
+	static function ( $batchkeys_pre, $batchkeys_parsed ) use ( $batchkeys_register_block ) {
+		if ( is_array( $batchkeys_parsed ) && isset( $batchkeys_parsed['blockName'] ) && 'batchkeys/license-form' === $batchkeys_parsed['blockName'] ) {
+			$batchkeys_register_block();
+		}
+		return $batchkeys_pre;
+	},
+	10,
+	2
+);
 
 require_once __DIR__ . '/src/class-kit.php';
 \BatchKeys\Kit\Kit::boot( __DIR__, (string) require __DIR__ . '/version.php' );

@@ -77,9 +77,11 @@ function batchkeys_tests_host_port( $url ) {
 }
 
 require $batchkeys_site['abspath'] . 'wp-load.php';
-// One process stands for every kind of request: the admin concerns are wired as on an admin page
-// (the REST ones come with rest_api_init). What each real request wires is tested over HTTP.
-\BatchKeys\Kit\Kit::instance()->wire_for( 'admin' );
+// One process stands for every kind of request, so it is wired for all of them. What each real
+// request wires is tested over HTTP (test/php/loading/).
+foreach ( array_keys( \BatchKeys\Kit\Kit::CONCERNS + \BatchKeys\Kit\Kit::ON_DEMAND ) as $batchkeys_kind ) {
+	\BatchKeys\Kit\Kit::instance()->wire_for( $batchkeys_kind );
+}
 require_once ABSPATH . 'wp-admin/includes/plugin.php';
 require_once __DIR__ . '/includes/class-mock-api.php';
 require_once __DIR__ . '/includes/class-site-http.php';

@@ -17,53 +17,52 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Boots once (from boot.php of the copy load.php elected), takes over the registrations queued
- * before, and wires each concern only on the requests that use it: an ordinary front-end page
- * loads this file and nothing else of the kit (docs/loading.md).
- *
- * Facade for the other concerns: Kit::instance()->registry(), ->licenses(), ->version(),
- * ->path(), ->url( $relative ). The methods register_product(), is_active() and consume() are
- * what load.php's public functions forward to, from any copy: keep their signatures.
+ * Boots once (from the elected copy's boot.php), takes over the queued registrations and wires
+ * each concern only on the requests that use it (docs/loading.md). Facade: registry(),
+ * licenses(), version(), path(), url(); register_product(), is_active() and consume() are what
+ * load.php's functions forward to, from any copy: keep their signatures.
  */
 final class Kit {
 
 	/**
 	 * Concerns by the kind of request that needs them; each is constructed with the Kit and asked
-	 * to register_hooks() the first time it is wired. A class this copy does not have is skipped.
+	 * to register_hooks() once. A class this copy does not have is skipped.
 	 */
 	const CONCERNS = array(
-		'admin' => array(
+		'admin'       => array(
 			'BatchKeys\\Kit\\Admin\\Screen',
 			'BatchKeys\\Kit\\Admin\\Notices',
-			'BatchKeys\\Kit\\Admin\\Plugin_Row',
-			'BatchKeys\\Kit\\Block\\License_Block',
 			'BatchKeys\\Kit\\Cron\\Scheduler',
-			'BatchKeys\\Kit\\Health\\Site_Health',
 		),
-		'rest'  => array(
+		'plugin_rows' => array( 'BatchKeys\\Kit\\Admin\\Plugin_Row' ),
+		'editor'      => array( 'BatchKeys\\Kit\\Block\\License_Block' ),
+		'site_health' => array( 'BatchKeys\\Kit\\Health\\Site_Health' ),
+		'rest'        => array(
 			'BatchKeys\\Kit\\Rest\\Products_Controller',
 			'BatchKeys\\Kit\\Rest\\License_Controller',
 			'BatchKeys\\Kit\\Health\\Site_Health',
 		),
-		'cli'   => array( 'BatchKeys\\Kit\\Cli\\Commands' ),
+		'cli'         => array( 'BatchKeys\\Kit\\Cli\\Commands' ),
 	);
 
 	/**
-	 * Hooks that may fire on any request, and the concern method each wakes (hook, class, method,
-	 * accepted arguments).
+	 * Hooks that wake a concern method when they fire (hook, class, method, accepted arguments):
+	 * `cron` on WP-Cron and WP-CLI requests, `plugins` where plugins are (de)activated, `store` once
+	 * the license service exists (only it writes records; the recheck event follows its writes).
 	 */
 	const ON_DEMAND = array(
-		array( 'batchkeys_recheck', 'BatchKeys\\Kit\\Cron\\Scheduler', 'run_event', 0 ),
-		array( 'batchkeys_license_stored', 'BatchKeys\\Kit\\Cron\\Scheduler', 'license_changed', 0 ),
-		array( 'batchkeys_rate_limit_stored', 'BatchKeys\\Kit\\Cron\\Scheduler', 'license_changed', 0 ),
-		array( 'batchkeys_plugin_activated', 'BatchKeys\\Kit\\Cron\\Scheduler', 'license_changed', 0 ),
-		array( 'deactivate_plugin', 'BatchKeys\\Kit\\Cron\\Scheduler', 'plugin_deactivated', 1 ),
+		'cron'    => array(
+			array( 'batchkeys_recheck', 'BatchKeys\\Kit\\Cron\\Scheduler', 'run_event', 0 ),
+		),
+		'plugins' => array(
+			array( 'batchkeys_plugin_activated', 'BatchKeys\\Kit\\Cron\\Scheduler', 'license_changed', 0 ),
+			array( 'deactivate_plugin', 'BatchKeys\\Kit\\Cron\\Scheduler', 'plugin_deactivated', 1 ),
+		),
+		'store'   => array(
+			array( 'batchkeys_license_stored', 'BatchKeys\\Kit\\Cron\\Scheduler', 'license_changed', 0 ),
+			array( 'batchkeys_rate_limit_stored', 'BatchKeys\\Kit\\Cron\\Scheduler', 'license_changed', 0 ),
+		),
 	);
-
-	/**
-	 * Longest product slug (every batchkeys_*_<slug> option name then fits).
-	 */
-	const MAX_SLUG = 64;
 
 	/**
 	 * The booted kit.
@@ -115,6 +114,13 @@ final class Kit {
 	private $licenses = null;
 
 	/**
+	 * The kinds of request wired so far (kind => true).
+	 *
+	 * @var array<string, bool>
+	 */
+	private $wired = array();
+
+	/**
 	 * The concerns wired so far, by class name.
 	 *
 	 * @var array<string, object>
@@ -125,11 +131,10 @@ final class Kit {
 	 * A kit; use boot().
 	 *
 	 * @param string $path    Folder of this copy.
-	 * @param string $version Version of this copy.
+	 * @param string $version Its version.
 	 */
 	private function __construct( $path, $version ) {
-		$this->path    = rtrim( $path, '/\\' );
-		$this->version = $version;
+		list( $this->path, $this->version ) = array( rtrim( $path, '/\\' ), $version );
 	}
 
 	/**
@@ -144,9 +149,7 @@ final class Kit {
 			return self::$instance;
 		}
 		self::$instance = new self( (string) $path, (string) $version );
-
-		$queue = isset( $GLOBALS['batchkeys_kit']['queue'] ) && is_array( $GLOBALS['batchkeys_kit']['queue'] ) ? $GLOBALS['batchkeys_kit']['queue'] : array();
-
+		$queue          = isset( $GLOBALS['batchkeys_kit']['queue'] ) && is_array( $GLOBALS['batchkeys_kit']['queue'] ) ? $GLOBALS['batchkeys_kit']['queue'] : array();
 		$GLOBALS['batchkeys_kit']['queue'] = array();
 		foreach ( $queue as $item ) {
 			if ( is_array( $item ) && array_key_exists( 0, $item ) ) {
@@ -180,7 +183,50 @@ final class Kit {
 	 * @return void
 	 */
 	private function wire() {
-		foreach ( self::ON_DEMAND as $hook ) {
+		$cli  = defined( 'WP_CLI' ) && WP_CLI;
+		$page = is_admin() && isset( $GLOBALS['pagenow'] ) ? (string) $GLOBALS['pagenow'] : '';
+		foreach ( array(
+			'cron'        => $cli || wp_doing_cron(),
+			'plugins'     => $cli || in_array( $page, array( 'plugins.php', 'update.php' ), true ),
+			'admin'       => is_admin(),
+			'plugin_rows' => 'plugins.php' === $page,
+			'editor'      => in_array( $page, array( 'post.php', 'post-new.php', 'site-editor.php', 'widgets.php', 'customize.php' ), true ),
+			'site_health' => 'site-health.php' === $page || wp_doing_cron(),
+			'cli'         => $cli,
+		) as $kind => $now ) {
+			if ( $now ) {
+				$this->wire_for( $kind );
+			}
+		}
+		if ( did_action( 'rest_api_init' ) ) {
+			$this->wire_for( 'rest' );
+			return;
+		}
+		add_action(
+			'rest_api_init',
+			function () {
+				$this->wire_for( 'rest' );
+			},
+			0
+		);
+	}
+
+	/**
+	 * Wires one kind of request, once: its CONCERNS, and its ON_DEMAND hooks, each of which
+	 * constructs its concern only when it fires.
+	 *
+	 * @param string $kind admin, rest, cli, cron, plugins or store.
+	 * @return void
+	 */
+	public function wire_for( $kind ) {
+		if ( isset( $this->wired[ $kind ] ) ) {
+			return;
+		}
+		$this->wired[ $kind ] = true;
+		foreach ( isset( self::CONCERNS[ $kind ] ) ? self::CONCERNS[ $kind ] : array() as $class ) {
+			$this->concern( $class );
+		}
+		foreach ( isset( self::ON_DEMAND[ $kind ] ) ? self::ON_DEMAND[ $kind ] : array() as $hook ) {
 			list( $name, $class, $method, $arguments ) = $hook;
 			add_action(
 				$name,
@@ -193,35 +239,6 @@ final class Kit {
 				10,
 				$arguments
 			);
-		}
-		if ( did_action( 'rest_api_init' ) ) {
-			$this->wire_for( 'rest' );
-		} else {
-			add_action(
-				'rest_api_init',
-				function () {
-					$this->wire_for( 'rest' );
-				},
-				0
-			);
-		}
-		if ( is_admin() ) {
-			$this->wire_for( 'admin' );
-		}
-		if ( defined( 'WP_CLI' ) && WP_CLI ) {
-			$this->wire_for( 'cli' );
-		}
-	}
-
-	/**
-	 * Wires the concerns of one kind of request (once each).
-	 *
-	 * @param string $kind admin, rest or cli.
-	 * @return void
-	 */
-	public function wire_for( $kind ) {
-		foreach ( isset( self::CONCERNS[ $kind ] ) ? self::CONCERNS[ $kind ] : array() as $class ) {
-			$this->concern( $class );
 		}
 	}
 
@@ -236,11 +253,7 @@ final class Kit {
 		if ( isset( $this->concerns[ $class_name ] ) ) {
 			return $this->concerns[ $class_name ];
 		}
-		$known = false;
-		foreach ( self::CONCERNS as $classes ) {
-			$known = $known || in_array( $class_name, $classes, true );
-		}
-		if ( ! $known || ! class_exists( $class_name ) ) {
+		if ( ! in_array( $class_name, array_merge( ...array_values( self::CONCERNS ) ), true ) || ! class_exists( $class_name ) ) {
 			return null;
 		}
 		$concern                       = new $class_name( $this );
@@ -253,17 +266,14 @@ final class Kit {
 	}
 
 	/**
-	 * The registered products. Built the first time it is asked for, from the registrations made
-	 * so far (their _doing_it_wrong notices and `batchkeys_product_registered` actions come then).
+	 * The registered products, built when first asked for (the registrations' _doing_it_wrong
+	 * notices and `batchkeys_product_registered` actions come then).
 	 *
 	 * @return Registry
 	 */
 	public function registry() {
 		if ( null === $this->registry ) {
-			$this->registry = new Registry( $this->version );
-			$queue          = $this->queue;
-			$this->queue    = array();
-			$this->slugs    = array();
+			list( $this->registry, $queue, $this->queue, $this->slugs ) = array( new Registry( $this->version ), $this->queue, array(), array() );
 			foreach ( $queue as $item ) {
 				$this->registry->register( $item[0], $item[1] );
 			}
@@ -279,6 +289,7 @@ final class Kit {
 	public function licenses() {
 		if ( null === $this->licenses ) {
 			$this->licenses = new License_Service( new Store(), new Client( $this->version ) );
+			$this->wire_for( 'store' );
 		}
 		return $this->licenses;
 	}
@@ -312,20 +323,19 @@ final class Kit {
 	}
 
 	/**
-	 * Whether a product slug is well formed: lower-case letters, digits, '-' and '_', at most
-	 * MAX_SLUG characters.
+	 * Whether a product slug is well formed: lower-case letters, digits, '-' and '_', at most 64
+	 * characters (every batchkeys_*_<slug> option name then fits).
 	 *
 	 * @param mixed $slug Slug.
 	 * @return bool
 	 */
 	public static function valid_slug( $slug ) {
-		return is_string( $slug ) && '' !== $slug && sanitize_key( $slug ) === $slug && strlen( $slug ) <= self::MAX_SLUG;
+		return is_string( $slug ) && '' !== $slug && sanitize_key( $slug ) === $slug && strlen( $slug ) <= 64;
 	}
 
 	/**
-	 * Registers a product (what batchkeys_register_product() forwards to). Until something needs
-	 * the registry, the registration is only queued; the answer is the same (false for a bad or
-	 * duplicate slug, the only refusals).
+	 * Registers a product (what batchkeys_register_product() forwards to); only queued until the
+	 * registry is needed, with the same answer (false for a bad or duplicate slug).
 	 *
 	 * @param mixed $slug Product slug.
 	 * @param mixed $args Arguments.
@@ -344,24 +354,19 @@ final class Kit {
 	}
 
 	/**
-	 * Whether a product's features may run (what batchkeys_is_active() forwards to): one read of
-	 * the stored record, nothing else loaded.
+	 * Whether a product's features may run (what batchkeys_is_active() forwards to): one read.
 	 *
 	 * @param mixed $slug Product slug.
 	 * @return bool
 	 */
 	public function is_active( $slug ) {
-		$registered = null === $this->registry
-			? is_string( $slug ) && isset( $this->slugs[ $slug ] )
-			: null !== $this->registry->get( $slug );
-		/** This filter is documented in Clock::now(). */
+		$registered = null === $this->registry ? is_string( $slug ) && isset( $this->slugs[ $slug ] ) : null !== $this->registry->get( $slug );
 		return $registered && self::record_enables( get_option( 'batchkeys_license_' . $slug, null ), (int) apply_filters( 'batchkeys_now', time() ) );
 	}
 
 	/**
-	 * Whether a stored record (raw option value) lets the features run at $now: a key, and the
-	 * state active, or grace before `grace_until`. The same reading as load.php's (a stable
-	 * contract) and License\Record::features_enabled(); a test holds the three together.
+	 * Whether a stored record (raw option value) lets the features run at $now: a key, and active
+	 * or grace before `grace_until`. As load.php and Record::features_enabled() read it (tested).
 	 *
 	 * @param mixed $record Stored option value.
 	 * @param int   $now    Unix timestamp.

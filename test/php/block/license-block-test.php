@@ -33,13 +33,21 @@ final class License_Block_Test extends Admin_Test_Case {
 	}
 
 	/**
-	 * Registered from the built block.json; its scripts are registered, with their translations,
-	 * only where they are used: the editor script when an editor loads, the view script when the
-	 * form is printed. A page without the block registers neither.
+	 * Registered from the built block.json when a page renders it (or an editor or REST asks);
+	 * its scripts are registered, with their translations, only where they are used: the editor
+	 * script when an editor loads, the view script when the form is printed. A page without the
+	 * block registers neither.
 	 */
 	public function test_it_is_registered_from_the_build_with_its_scripts_where_used() {
 		$this->built( 'block/block.json' );
-		$type = \WP_Block_Type_Registry::get_instance()->get_registered( License_Block::NAME );
+		$registry = \WP_Block_Type_Registry::get_instance();
+		if ( $registry->is_registered( License_Block::NAME ) ) {
+			$registry->unregister( License_Block::NAME );
+		}
+		do_blocks( '<!-- wp:paragraph --><p>x</p><!-- /wp:paragraph -->' );
+		$this->assertFalse( $registry->is_registered( License_Block::NAME ), 'a page without the block does not register it' );
+		$this->render( array( 'note' => 'n' ) );
+		$type = $registry->get_registered( License_Block::NAME );
 		$this->assertInstanceOf( \WP_Block_Type::class, $type );
 		$this->assertSame( 3, $type->api_version );
 		foreach ( array( 'product', 'label', 'buttonText', 'note' ) as $attribute ) {

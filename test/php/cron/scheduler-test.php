@@ -49,14 +49,20 @@ final class Scheduler_Test extends Cron_Test_Case {
 		$this->assertSame( 0, $this->count_events() );
 	}
 
-	/** Re-created on an admin page when it went missing; one event only, whatever calls sync(). */
-	public function test_recreated_on_an_admin_page_when_missing() {
+	/** Re-created on the plugins screen when it went missing; one event only, whatever calls sync(). */
+	public function test_recreated_on_the_plugins_screen_when_missing() {
 		$this->activate_key( $this->temporary_product( 'cron-missing' ), self::GOOD );
 		wp_clear_scheduled_hook( Scheduler::HOOK );
 		do_action( 'init' );
 		$this->assertFalse( wp_next_scheduled( Scheduler::HOOK ), 'not on the front end' );
 		$this->on_admin_page();
+		$pagenow            = isset( $GLOBALS['pagenow'] ) ? $GLOBALS['pagenow'] : null;
+		$GLOBALS['pagenow'] = 'index.php';
 		$this->scheduler()->admin_init();
+		$this->assertFalse( wp_next_scheduled( Scheduler::HOOK ), 'not on every admin page' );
+		$GLOBALS['pagenow'] = 'plugins.php';
+		$this->scheduler()->admin_init();
+		$GLOBALS['pagenow'] = $pagenow;
 		$this->assertNotFalse( wp_next_scheduled( Scheduler::HOOK ) );
 		$this->scheduler()->schedule()->sync();
 		$this->scheduler()->schedule()->sync();

@@ -62,11 +62,11 @@ final class Fallback {
 	private $kit;
 
 	/**
-	 * The runner the loopback request uses.
+	 * The scheduler whose run the loopback request starts.
 	 *
-	 * @var Runner
+	 * @var Scheduler
 	 */
-	private $runner;
+	private $scheduler;
 
 	/**
 	 * Whether this request already looked (admin_init may fire more than once in tests).
@@ -78,12 +78,12 @@ final class Fallback {
 	/**
 	 * A fallback.
 	 *
-	 * @param Kit    $kit    The kit.
-	 * @param Runner $runner The runner.
+	 * @param Kit       $kit       The kit.
+	 * @param Scheduler $scheduler The scheduler.
 	 */
-	public function __construct( Kit $kit, Runner $runner ) {
-		$this->kit    = $kit;
-		$this->runner = $runner;
+	public function __construct( Kit $kit, Scheduler $scheduler ) {
+		$this->kit       = $kit;
+		$this->scheduler = $scheduler;
 	}
 
 	/**
@@ -111,7 +111,7 @@ final class Fallback {
 		if ( self::wp_cron_disabled() ) {
 			return true;
 		}
-		$next = wp_next_scheduled( Schedule::HOOK );
+		$next = wp_next_scheduled( Scheduler::HOOK );
 		return false !== $next && $now - $next > self::OVERDUE;
 	}
 
@@ -214,7 +214,7 @@ final class Fallback {
 		if ( ! delete_option( self::TOKEN ) ) {
 			return array();
 		}
-		return $this->runner->run( 'fallback' );
+		return $this->scheduler->run( 'fallback' );
 	}
 
 	/**

@@ -27,7 +27,7 @@ final class Schedule {
 	/**
 	 * The cron hook (one event per site).
 	 */
-	const HOOK = 'batchkeys_recheck';
+	const HOOK = Scheduler::HOOK;
 
 	/**
 	 * After a run that left a product due (its lock was held by another process), the earliest

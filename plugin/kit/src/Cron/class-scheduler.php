@@ -24,9 +24,9 @@ if ( ! defined( 'ABSPATH' ) ) {
 final class Scheduler {
 
 	/**
-	 * The cron hook.
+	 * The cron hook (one event per site). Schedule::HOOK names it too.
 	 */
-	const HOOK = Schedule::HOOK;
+	const HOOK = 'batchkeys_recheck';
 
 	/**
 	 * Non-autoloaded option: the last run (see Runner).
@@ -46,18 +46,19 @@ final class Scheduler {
 	private $kit;
 
 	/**
-	 * The event.
+	 * The event (built when first needed, like the other parts: an admin page with a healthy
+	 * cron loads none of them).
 	 *
-	 * @var Schedule
+	 * @var Schedule|null
 	 */
-	private $schedule;
+	private $schedule = null;
 
 	/**
 	 * Runs.
 	 *
-	 * @var Runner
+	 * @var Runner|null
 	 */
-	private $runner;
+	private $runner = null;
 
 	/**
 	 * Dead cron.
@@ -72,9 +73,7 @@ final class Scheduler {
 	 * @param Kit $kit The kit.
 	 */
 	public function __construct( Kit $kit ) {
-		$this->kit      = $kit;
-		$this->schedule = new Schedule( $kit );
-		$this->runner   = new Runner( $kit, $this->schedule );
+		$this->kit = $kit;
 	}
 
 	/**
@@ -96,7 +95,22 @@ final class Scheduler {
 	 * @return Schedule
 	 */
 	public function schedule() {
+		if ( null === $this->schedule ) {
+			$this->schedule = new Schedule( $this->kit );
+		}
 		return $this->schedule;
+	}
+
+	/**
+	 * The runner.
+	 *
+	 * @return Runner
+	 */
+	private function runner() {
+		if ( null === $this->runner ) {
+			$this->runner = new Runner( $this->kit, $this->schedule() );
+		}
+		return $this->runner;
 	}
 
 	/**
@@ -106,7 +120,7 @@ final class Scheduler {
 	 */
 	public function fallback() {
 		if ( null === $this->fallback ) {
-			$this->fallback = new Fallback( $this->kit, $this->runner );
+			$this->fallback = new Fallback( $this->kit, $this );
 		}
 		return $this->fallback;
 	}
@@ -118,7 +132,7 @@ final class Scheduler {
 	 * @return array<string, string>
 	 */
 	public function run( $source = 'cron' ) {
-		return $this->runner->run( $source );
+		return $this->runner()->run( $source );
 	}
 
 	/**
@@ -147,7 +161,7 @@ final class Scheduler {
 	 * @return void
 	 */
 	public function run_event() {
-		$this->runner->run( 'cron' );
+		$this->runner()->run( 'cron' );
 	}
 
 	/**
@@ -157,14 +171,15 @@ final class Scheduler {
 	 * @return void
 	 */
 	public function license_changed() {
-		if ( ! $this->runner->running() ) {
-			$this->schedule->sync();
+		if ( null === $this->runner || ! $this->runner->running() ) {
+			$this->schedule()->sync();
 		}
 	}
 
 	/**
-	 * On admin pages: puts back an event that went missing, and starts the fallback when cron
-	 * is dead.
+	 * On admin pages: starts the fallback when cron is dead; and on the plugins screen puts back
+	 * an event that went missing (that reads every record while no key is stored, so not on
+	 * every admin page).
 	 *
 	 * @return void
 	 */
@@ -172,7 +187,9 @@ final class Scheduler {
 		if ( ! Fallback::is_admin_page_load() ) {
 			return;
 		}
-		$this->schedule->ensure();
+		if ( isset( $GLOBALS['pagenow'] ) && 'plugins.php' === $GLOBALS['pagenow'] ) {
+			$this->schedule()->ensure();
+		}
 		$this->fallback()->maybe_spawn();
 	}
 
@@ -215,6 +232,6 @@ final class Scheduler {
 				$leaving[] = (string) $slug;
 			}
 		}
-		$this->schedule->sync( false, $leaving );
+		$this->schedule()->sync( false, $leaving );
 	}
 }
