@@ -150,12 +150,12 @@ final class Kit {
 		}
 		self::$instance = new self( (string) $path, (string) $version );
 		$queue          = isset( $GLOBALS['batchkeys_kit']['queue'] ) && is_array( $GLOBALS['batchkeys_kit']['queue'] ) ? $GLOBALS['batchkeys_kit']['queue'] : array();
-		$GLOBALS['batchkeys_kit']['queue'] = array();
 		foreach ( $queue as $item ) {
 			if ( is_array( $item ) && array_key_exists( 0, $item ) ) {
 				self::$instance->register_product( $item[0], isset( $item[1] ) ? $item[1] : array() );
 			}
 		}
+		$GLOBALS['batchkeys_kit']['queue'] = array();
 		self::$instance->wire();
 
 		/**

@@ -69,7 +69,7 @@ final class Kit_Test extends Kit_Test_Case {
 		$src = realpath( $this->kit()->path() . '/src' );
 		foreach ( array(
 			'BatchKeys\\Kit\\License\\Key_Format'       => '/License/class-key-format.php',
-			'BatchKeys\\Kit\\Kit'                         => '/class-kit.php',
+			'BatchKeys\\Kit\\Kit'                       => '/class-kit.php',
 			'BatchKeys\\Kit\\Rest\\Products_Controller' => '/Rest/class-products-controller.php',
 		) as $class => $file ) {
 			$this->assertTrue( class_exists( $class ) );
@@ -88,20 +88,64 @@ final class Kit_Test extends Kit_Test_Case {
 		$records = array(
 			'no record'              => null,
 			'not an array'           => 'active',
-			'active'                 => array( 'key' => self::GOOD, 'state' => 'active' ),
+			'active'                 => array(
+				'key'   => self::GOOD,
+				'state' => 'active',
+			),
 			'active, no key'         => array( 'state' => 'active' ),
-			'active, empty key'      => array( 'key' => '', 'state' => 'active' ),
-			'active, key not string' => array( 'key' => 42, 'state' => 'active' ),
-			'key "0"'                => array( 'key' => '0', 'state' => 'active' ),
-			'grace, before'          => array( 'key' => self::GOOD, 'state' => 'grace', 'grace_until' => $now + 1 ),
-			'grace, at the end'      => array( 'key' => self::GOOD, 'state' => 'grace', 'grace_until' => $now ),
-			'grace, numeric string'  => array( 'key' => self::GOOD, 'state' => 'grace', 'grace_until' => (string) ( $now + 5 ) ),
-			'grace, no end'          => array( 'key' => self::GOOD, 'state' => 'grace' ),
-			'grace, end not numeric' => array( 'key' => self::GOOD, 'state' => 'grace', 'grace_until' => 'soon' ),
-			'lapsed'                 => array( 'key' => self::GOOD, 'state' => 'lapsed', 'grace_until' => $now + 1 ),
-			'invalid'                => array( 'key' => self::GOOD, 'state' => 'invalid' ),
-			'inactive'               => array( 'key' => self::GOOD, 'state' => 'inactive' ),
-			'unknown state'          => array( 'key' => self::GOOD, 'state' => 'gold' ),
+			'active, empty key'      => array(
+				'key'   => '',
+				'state' => 'active',
+			),
+			'active, key not string' => array(
+				'key'   => 42,
+				'state' => 'active',
+			),
+			'key "0"'                => array(
+				'key'   => '0',
+				'state' => 'active',
+			),
+			'grace, before'          => array(
+				'key'         => self::GOOD,
+				'state'       => 'grace',
+				'grace_until' => $now + 1,
+			),
+			'grace, at the end'      => array(
+				'key'         => self::GOOD,
+				'state'       => 'grace',
+				'grace_until' => $now,
+			),
+			'grace, numeric string'  => array(
+				'key'         => self::GOOD,
+				'state'       => 'grace',
+				'grace_until' => (string) ( $now + 5 ),
+			),
+			'grace, no end'          => array(
+				'key'   => self::GOOD,
+				'state' => 'grace',
+			),
+			'grace, end not numeric' => array(
+				'key'         => self::GOOD,
+				'state'       => 'grace',
+				'grace_until' => 'soon',
+			),
+			'lapsed'                 => array(
+				'key'         => self::GOOD,
+				'state'       => 'lapsed',
+				'grace_until' => $now + 1,
+			),
+			'invalid'                => array(
+				'key'   => self::GOOD,
+				'state' => 'invalid',
+			),
+			'inactive'               => array(
+				'key'   => self::GOOD,
+				'state' => 'inactive',
+			),
+			'unknown state'          => array(
+				'key'   => self::GOOD,
+				'state' => 'gold',
+			),
 		);
 		$this->set_now( $now );
 		$this->temporary_product( 'reading' );
