@@ -94,7 +94,7 @@ export async function measureAutoload(
 							null,
 							noKey.message
 						),
-				  ]
+					]
 				: noKey ),
 			makeCheck(
 				`with keys: kit's autoloaded option bytes (${ on.kitRows.length } batchkeys_* rows)`,

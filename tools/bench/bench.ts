@@ -75,7 +75,8 @@ async function measureSite(
 		try {
 			noKey = await measureNoKey( session, progress );
 		} catch ( error ) {
-			noKey = error instanceof Error ? error : new Error( String( error ) );
+			noKey =
+				error instanceof Error ? error : new Error( String( error ) );
 		}
 		await activateProducts( session, progress );
 		progress(
@@ -110,7 +111,9 @@ async function measureSite(
 		figures.push(
 			await guard( 3, () => measureAutoload( session, progress, noKey ) )
 		);
-		figures.push( await guard( 7, () => measureFiles( session, progress ) ) );
+		figures.push(
+			await guard( 7, () => measureFiles( session, progress ) )
+		);
 		figures.push(
 			await guard( 8, () => measureFallback( session, progress ) )
 		);

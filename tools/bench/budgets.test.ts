@@ -26,10 +26,19 @@ describe( 'judge', () => {
 
 	it( 'holds the budgets of docs/budgets.md, KB being 1000 bytes', () => {
 		expect( KB ).toBe( 1000 );
-		expect( BUDGETS.frontendAddedBytes ).toEqual( { op: 'le', limit: 15_000 } );
-		expect( BUDGETS.dashboardAddedBytes ).toEqual( { op: 'le', limit: 25_000 } );
+		expect( BUDGETS.frontendAddedBytes ).toEqual( {
+			op: 'le',
+			limit: 15_000,
+		} );
+		expect( BUDGETS.dashboardAddedBytes ).toEqual( {
+			op: 'le',
+			limit: 25_000,
+		} );
 		expect( BUDGETS.anonymousKitFiles ).toEqual( { op: 'le', limit: 4 } );
-		expect( BUDGETS.fallbackResponseMs ).toEqual( { op: 'lt', limit: 1000 } );
+		expect( BUDGETS.fallbackResponseMs ).toEqual( {
+			op: 'lt',
+			limit: 1000,
+		} );
 		expect( BUDGETS.adminScriptGzip.limit ).toBe( 10_000 );
 		expect( BUDGETS.viewScriptGzip.limit ).toBe( 3_000 );
 		expect( BUDGETS.activationAddedMs.limit ).toBe( 50 );

@@ -60,7 +60,8 @@ export async function measureFallback(
 			data: {
 				client_ms: sample.clientMs,
 				server_ms: sample.line.wallMs,
-				kit_calls_in_page: sample.line.calls.filter( ( c ) => c.kit ).length,
+				kit_calls_in_page: sample.line.calls.filter( ( c ) => c.kit )
+					.length,
 				mock_requests: arrived,
 			},
 			error: null,

@@ -20,7 +20,13 @@ const FRONT: Page = { key: 'front', path: '/', who: 'visitor' };
 const DASHBOARD: Page = { key: 'dashboard', path: '/wp-admin/', who: 'admin' };
 const WARM_UP = 5;
 
-/** Kit on and kit off, interleaved, alternating which side goes first. */
+/**
+ * Kit on and kit off, interleaved, alternating which side goes first.
+ * @param session  The session.
+ * @param page     The page.
+ * @param requests Requests per side.
+ * @param progress Progress line.
+ */
 async function interleaved(
 	session: Session,
 	page: Page,
@@ -38,7 +44,9 @@ async function interleaved(
 		for ( const kitOff of i % 2 === 0
 			? [ false, true ]
 			: [ true, false ] ) {
-			( kitOff ? off : on ).push( await session.load( page, { kitOff } ) );
+			( kitOff ? off : on ).push(
+				await session.load( page, { kitOff } )
+			);
 		}
 		if ( ( i + 1 ) % step === 0 && i + 1 < requests ) {
 			progress( `figure 2: ${ page.key } ${ i + 1 }/${ requests }` );
@@ -47,7 +55,10 @@ async function interleaved(
 	return { on, off };
 }
 
-/** CPU samples of a side (a line without them fails the figure: nothing to judge). */
+/**
+ * CPU samples of a side (a line without them fails the figure: nothing to judge).
+ * @param samples Samples of one side.
+ */
 function cpu( samples: readonly Sample[] ): number[] {
 	return samples.map( ( s ) => {
 		if ( s.line.cpuMs === null ) {

@@ -27,7 +27,10 @@ export const mock = {
 		control( mockUrl, 'faults', { mode: 'timeout' } ),
 	reachable: ( mockUrl: string ) =>
 		control( mockUrl, 'faults', { mode: 'none' } ),
-	/** How many API requests the mock has received since its last reset. */
+	/**
+	 * How many API requests the mock has received since its last reset.
+	 * @param mockUrl The mock's URL.
+	 */
 	apiRequests: async ( mockUrl: string ): Promise< number > => {
 		const body = jsonBody( await request( `${ mockUrl }/__mock/log` ) );
 		if (

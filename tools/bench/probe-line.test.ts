@@ -31,7 +31,12 @@ describe( 'parseProbeLine', () => {
 			opcache: true,
 			autoload: null,
 			cpuMs: 3.25,
-			files: [ 'load.php', 'version.php', 'boot.php', 'src/class-kit.php' ],
+			files: [
+				'load.php',
+				'version.php',
+				'boot.php',
+				'src/class-kit.php',
+			],
 		} );
 		expect( parsed && kitCalls( parsed ) ).toBe( 1 );
 	} );

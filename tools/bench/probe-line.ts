@@ -159,7 +159,7 @@ export function parseProbeLine( text: string ): ProbeLine | null {
 		files: Array.isArray( value.files )
 			? value.files.filter(
 					( file ): file is string => typeof file === 'string'
-			  )
+				)
 			: [],
 	};
 }
