@@ -9,7 +9,7 @@
  */
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
 import type { Page } from '@playwright/test';
-import { describeCode } from '../../src/shared/codes';
+import { phpWords } from './support/words';
 import { KEYS, license, mock, screenshot } from './support/site';
 
 /** The example plugin, as the REST API names it (plugin file without .php). */
@@ -143,7 +143,7 @@ for ( const product of PRODUCTS ) {
 			page.locator(
 				'.batchkeys-license__answer .components-notice__content'
 			)
-		).toContainText( describeCode( 'valid' ).message );
+		).toContainText( phpWords( 'valid' ).message );
 		await screenshot( page, `bundling-${ product.slug }-active`, testInfo );
 
 		// Stored: a reload reads it back.

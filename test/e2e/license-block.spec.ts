@@ -4,7 +4,7 @@
  */
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
 import type { Browser, Page } from '@playwright/test';
-import { describeCode } from '../../src/shared/codes';
+import { phpWords } from './support/words';
 import { DEMO, KEYS, license, mock, screenshot, site } from './support/site';
 
 const SUBSCRIBER = {
@@ -128,7 +128,7 @@ test( 'inserted, set up and published in the editor, then used by an administrat
 	await form.getByRole( 'button', { name: 'Activate my key' } ).click();
 	await expect( error ).toBeVisible();
 	await expect( field ).toHaveAccessibleDescription(
-		new RegExp( describeCode( 'key_length' ).message.replace( '.', '\\.' ) )
+		new RegExp( phpWords( 'key_length' ).message.replace( '.', '\\.' ) )
 	);
 	await expect( field ).toHaveAttribute( 'aria-invalid', 'true' );
 	expect( await mock.requests() ).toEqual( [] );
@@ -137,7 +137,7 @@ test( 'inserted, set up and published in the editor, then used by an administrat
 	await field.fill( KEYS.good );
 	await expect( error ).toBeHidden();
 	await form.getByRole( 'button', { name: 'Activate my key' } ).click();
-	await expect( answer ).toContainText( describeCode( 'valid' ).message );
+	await expect( answer ).toContainText( phpWords( 'valid' ).message );
 	await expect( answer ).toBeFocused();
 	await expect(
 		form.locator( '.batchkeys-license-form__state' )

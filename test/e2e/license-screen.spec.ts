@@ -5,7 +5,7 @@
  */
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
 import type { Page, Request } from '@playwright/test';
-import { describeCode } from '../../src/shared/codes';
+import { phpWords } from './support/words';
 import {
 	DEMO_SCREEN,
 	KEYS,
@@ -84,9 +84,7 @@ test.describe( 'activation', () => {
 
 		await expect( ui.state ).toHaveAttribute( 'data-state', 'active' );
 		await expect( ui.state ).toContainText( 'Active' );
-		await expect( ui.answer ).toContainText(
-			describeCode( 'valid' ).message
-		);
+		await expect( ui.answer ).toContainText( phpWords( 'valid' ).message );
 		await expect( ui.answerRegion ).toBeFocused();
 		// Masked: only the last four characters show.
 		await expect( ui.key ).toHaveText(
@@ -122,7 +120,7 @@ test.describe( 'activation', () => {
 		await ui.field.fill( 'DEMO006-DELETED-AAAAAAA-BBBBBBB-CCCCCCC' );
 		await ui.activate.click();
 		await expect( ui.answer ).toContainText(
-			describeCode( 'invalid' ).message
+			phpWords( 'invalid' ).message
 		);
 		await expect( ui.state ).toHaveAttribute( 'data-state', 'inactive' );
 		expect( await mock.requests() ).toHaveLength( 1 );
@@ -184,7 +182,7 @@ test.describe( 'malformed keys are refused in the browser', () => {
 			await open( page );
 			const calls = restCalls( page );
 			const ui = screen( page );
-			const message = describeCode( code ).message;
+			const message = phpWords( code ).message;
 
 			await ui.field.fill( key );
 			await ui.activate.click();
@@ -222,7 +220,7 @@ test.describe( 'malformed keys are refused in the browser', () => {
 		const ui = screen( page );
 		await ui.field.pressSequentially( 'DEMO001-GOOD' );
 		await expect( ui.field ).toHaveAccessibleDescription(
-			new RegExp( escape( describeCode( 'key_length' ).message ) )
+			new RegExp( escape( phpWords( 'key_length' ).message ) )
 		);
 		await ui.field.fill( KEYS.good );
 		await expect( ui.field ).toHaveAttribute( 'aria-invalid', 'false' );
@@ -260,7 +258,7 @@ test.describe( 'upstream errors show their mapped message', () => {
 			await ui.field.fill( KEYS.good );
 			await ui.activate.click();
 
-			const expected = describeCode( code );
+			const expected = phpWords( code );
 			await expect( ui.answer ).toContainText( expected.message );
 			await expect( ui.answer ).toContainText( expected.hint );
 			await expect( ui.answerRegion ).toBeFocused();
@@ -305,9 +303,7 @@ test.describe( 'the stored key', () => {
 		);
 
 		await ui.checkNow.click();
-		await expect( ui.answer ).toContainText(
-			describeCode( 'valid' ).message
-		);
+		await expect( ui.answer ).toContainText( phpWords( 'valid' ).message );
 		await expect( ui.state ).toHaveAttribute( 'data-state', 'active' );
 
 		const requests = await mock.requests();
@@ -319,7 +315,7 @@ test.describe( 'the stored key', () => {
 		// A second check within 10 s is held back by the site, without a call.
 		await ui.checkNow.click();
 		await expect( ui.answer ).toContainText(
-			describeCode( 'throttled' ).message
+			phpWords( 'throttled' ).message
 		);
 		expect( await mock.requests() ).toHaveLength( 1 );
 	} );
@@ -332,7 +328,7 @@ test.describe( 'the stored key', () => {
 		const ui = screen( page );
 		await ui.checkNow.click();
 		await expect( ui.answer ).toContainText(
-			describeCode( 'connection' ).message
+			phpWords( 'connection' ).message
 		);
 		await expect( ui.state ).toHaveAttribute( 'data-state', 'grace' );
 		await expect( ui.state ).toContainText( 'grace period' );
@@ -372,7 +368,7 @@ test.describe( 'the stored key', () => {
 		await dialog.getByRole( 'button', { name: 'Deactivate' } ).click();
 		await expect( dialog ).toBeHidden();
 		await expect( ui.answer ).toContainText(
-			describeCode( 'deactivated' ).message
+			phpWords( 'deactivated' ).message
 		);
 		await expect( ui.state ).toHaveAttribute( 'data-state', 'inactive' );
 		await expect( page.getByText( 'No key stored' ) ).toBeVisible();
@@ -447,7 +443,7 @@ test( 'keyboard only: Tab to the field, type the key, Enter', async ( {
 	await expect( ui.state ).toHaveAttribute( 'data-state', 'active' );
 	// Focus moves to the answer, so a screen reader reads it next.
 	await expect( ui.answerRegion ).toBeFocused();
-	await expect( ui.answer ).toContainText( describeCode( 'valid' ).message );
+	await expect( ui.answer ).toContainText( phpWords( 'valid' ).message );
 	expect( await mock.requests() ).toHaveLength( 1 );
 } );
 
