@@ -8,14 +8,15 @@
 # It starts the sites and mock it needs, stops them at the end, and exits non-zero on any failure.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/results/run-suite.sh"
 cd "$BK_ROOT"
 
 results="$BK_STATE/results"
+export BATCHKEYS_RESULTS="$results"
 rm -rf "$results"
 mkdir -p "$results"
 matrix=${BATCHKEYS_PHP_MATRIX:-sid:sqlite}
 started_sites=()
-count() { node_modules/.bin/tsx tools/test-results.ts "$@"; }
 
 cleanup() {
 	local site
@@ -28,36 +29,24 @@ bk_log "PHP dev tools"
 bash tools/composer-install.sh || true
 
 # ------------------------------------------------------------------ 1. static checks
-check() { # suite label command...: one count; the command's output only when it fails
-	local suite=$1 label=$2 out
-	shift 2
-	if out=$("$@" 2>&1); then
-		count add "$suite" "$label" 1 0
-	else
-		printf '%s\n' "$out" | tail -40
-		count add "$suite" "$label" 0 1
-		return 1
-	fi
-}
 bk_log "static checks"
-check static "eslint" npx wp-scripts lint-js
-check static "stylelint" npx wp-scripts lint-style "src/**/*.scss"
-check static "tsc --noEmit" npx tsc --noEmit
-check static "php -l" bash tools/lint-php.sh syntax
-check static "phpcs (WPCS, PHPCompatibilityWP 7.4)" bash tools/lint-php.sh phpcs
-check static "phpstan" bash tools/lint-php.sh phpstan
+bk_check static "eslint" npx wp-scripts lint-js
+bk_check static "stylelint" npx wp-scripts lint-style "src/**/*.scss"
+bk_check static "tsc --noEmit" npx tsc --noEmit
+bk_check static "php -l" bash tools/lint-php.sh syntax
+bk_check static "phpcs (WPCS, PHPCompatibilityWP 7.4)" bash tools/lint-php.sh phpcs
+bk_check static "phpstan" bash tools/lint-php.sh phpstan
 
 # ------------------------------------------------------------------ 2. jest
 bk_log "jest"
-npx wp-scripts test-unit-js --json --outputFile="$results/jest.json" 2>&1 | tail -40
-count jest jest "$results/jest.json"
+bk_run_suite jest jest "$results/jest.json" 40 npx wp-scripts test-unit-js --json --outputFile="$results/jest.json"
 
 # ------------------------------------------------------------------ build (the sites serve it)
 bk_log "build"
-check build "wp-scripts build" npx wp-scripts build && touch plugin/kit/build/.built
+bk_check build "wp-scripts build" npx wp-scripts build && touch plugin/kit/build/.built
 # The example products' copies of the kit (test/fixtures), the standalone plugin's the newest.
-check build "fixtures (tools/build-fixtures.sh)" bash tools/build-fixtures.sh --newest=standalone
-check build "plugin zip (installable, no dev files)" bash tools/check-plugin-zip.sh --no-build
+bk_check build "fixtures (tools/build-fixtures.sh)" bash tools/build-fixtures.sh --newest=standalone
+bk_check build "plugin zip (installable, no dev files)" bash tools/check-plugin-zip.sh --no-build
 
 # ------------------------------------------------------------------ 3. PHPUnit per WordPress/database
 for entry in $matrix; do
@@ -68,13 +57,13 @@ for entry in $matrix; do
 	label="phpunit ($suite, $dbkind)"
 	bk_log "$label: starting the site"
 	if ! bash tools/site.sh start --name="$site" --wp="$suite" --db="$dbkind" --no-build --fresh; then
-		count add "$label" "site start" 0 1
+		bk_count add "$label" "$label: site start" 0 1
 		continue
 	fi
 	started_sites+=("$site")
 	bk_log "$label"
-	BATCHKEYS_SITE="$BK_STATE/site-$site.json" phpunit --log-junit "$results/phpunit-$site.xml" 2>&1 | tail -60
-	count junit "$label" "$results/phpunit-$site.xml"
+	BATCHKEYS_SITE="$BK_STATE/site-$site.json" bk_run_suite junit "$label" "$results/phpunit-$site.xml" 60 \
+		vendor/bin/phpunit --log-junit "$results/phpunit-$site.xml"
 	[ "$site" = test ] || bash tools/site.sh stop --name="$site" >/dev/null
 done
 
@@ -84,11 +73,10 @@ if [ "${BATCHKEYS_SKIP_E2E:-0}" != 1 ]; then
 	if bash tools/site.sh start --name=test --no-build >/dev/null; then
 		started_sites+=(test)
 		BATCHKEYS_SITE="$BK_STATE/site-test.json" PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright.json" \
-			bash tools/test-e2e.sh --reporter=list,json 2>&1 | tail -60
-		count playwright playwright "$results/playwright.json"
+			bk_run_suite playwright playwright "$results/playwright.json" 60 bash tools/test-e2e.sh --reporter=list,json
 	else
-		count add playwright "site start" 0 1
+		bk_count add playwright "playwright: site start" 0 1
 	fi
 fi
 
-count total "$results"
+bk_count total
