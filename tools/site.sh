@@ -75,6 +75,7 @@ case "$cmd" in
 	*) bk_die "unknown command '$cmd' (start, stop, status)" ;;
 esac
 
+bash "$BK_ROOT/tools/setup.sh" --quiet || exit 1
 bk_require_php
 [ -d "$BK_ROOT/node_modules/tsx" ] || bk_die "node_modules missing; run npm install first"
 mkdir -p "$RUN" "$BK_STATE"

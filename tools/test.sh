@@ -25,8 +25,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-bk_log "PHP dev tools"
-bash tools/composer-install.sh || true
+bk_log "system packages and PHP dev tools"
+bk_check setup "system packages, composer install" bash tools/composer-install.sh
 
 # ------------------------------------------------------------------ 1. static checks
 bk_log "static checks"
