@@ -2,9 +2,10 @@
 # npm test: every suite, one closing line `N passed, N failed` over all of them.
 #   1. static checks (eslint, stylelint, tsc, php -l, phpcs, phpstan), one count each
 #   2. jest (TypeScript units, the mock API, the config checks)
-#   3. PHPUnit on the real WordPress, once per entry of BATCHKEYS_PHP_MATRIX ("suite:db ...",
+#   3. PHPUnit without a site: the kit's pure classes (test/php-unit)
+#   4. PHPUnit on the real WordPress, once per entry of BATCHKEYS_PHP_MATRIX ("suite:db ...",
 #      default "sid:sqlite"; CI runs sid and trixie on SQLite and MariaDB)
-#   4. Playwright with Debian's Chromium against the local site
+#   5. Playwright with Debian's Chromium against the local site
 # It starts the sites and mock it needs, stops them at the end, and exits non-zero on any failure.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -41,6 +42,11 @@ bk_check static "phpstan" bash tools/lint-php.sh phpstan
 bk_log "jest"
 bk_run_suite jest jest "$results/jest.json" 40 npx wp-scripts test-unit-js --json --outputFile="$results/jest.json"
 
+# ------------------------------------------------------------------ 3. PHPUnit, site-free (the kit's pure classes)
+bk_log "phpunit unit (no site)"
+bk_run_suite junit "phpunit unit (no site)" "$results/phpunit-unit.xml" 20 \
+	vendor/bin/phpunit -c test/php-unit/phpunit.xml.dist --log-junit "$results/phpunit-unit.xml"
+
 # ------------------------------------------------------------------ build (the sites serve it)
 bk_log "build"
 bk_check build "wp-scripts build" npx wp-scripts build && touch plugin/kit/build/.built
@@ -48,7 +54,7 @@ bk_check build "wp-scripts build" npx wp-scripts build && touch plugin/kit/build
 bk_check build "fixtures (tools/build-fixtures.sh)" bash tools/build-fixtures.sh --newest=standalone
 bk_check build "plugin zip (installable, no dev files)" bash tools/check-plugin-zip.sh --no-build
 
-# ------------------------------------------------------------------ 3. PHPUnit per WordPress/database
+# ------------------------------------------------------------------ 4. PHPUnit per WordPress/database
 for entry in $matrix; do
 	suite=${entry%%:*}
 	dbkind=${entry##*:}
@@ -67,7 +73,7 @@ for entry in $matrix; do
 	[ "$site" = test ] || bash tools/site.sh stop --name="$site" >/dev/null
 done
 
-# ------------------------------------------------------------------ 4. Playwright
+# ------------------------------------------------------------------ 5. Playwright
 if [ "${BATCHKEYS_SKIP_E2E:-0}" != 1 ]; then
 	bk_log "playwright"
 	if bash tools/site.sh start --name=test --no-build >/dev/null; then

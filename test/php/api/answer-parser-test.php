@@ -1,7 +1,7 @@
 <?php
 /**
- * Answer_Parser: the parsing rules, in order, and every documented ERROR text
- * (docs/upstream-contract.md).
+ * Answer_Parser::parse() on what wp_remote_request() returns: the status, the body, a header, a
+ * WP_Error (the rules: docs/upstream-contract.md; without WordPress: test/php-unit/api/).
  *
  * @package BatchKeys\Tests
  */
@@ -11,7 +11,7 @@ namespace BatchKeys\Tests\Api;
 use BatchKeys\Kit\Api\Answer_Parser;
 use BatchKeys\Tests\Test_Case;
 
-/** Upstream answers to kit codes, as a pure function. */
+/** WordPress HTTP responses (arrays and WP_Error) to kit codes; the rules themselves are unit-tested in test/php-unit/api/. */
 final class Answer_Parser_Test extends Test_Case {
 
 	/**
@@ -34,59 +34,18 @@ final class Answer_Parser_Test extends Test_Case {
 		);
 	}
 
-	/**
-	 * The documented ERROR texts (verbatim) and the kit code of each.
-	 *
-	 * @return array
-	 */
-	public function error_rows() {
-		return array(
-			'length'           => array( 'Invalid license key (CODE:  L3n7)', 'key_length' ),
-			'length, 1 space'  => array( 'Invalid license key (CODE: L3n7)', 'key_length' ),
-			'characters'       => array( 'Invalid license key (CODE: C4r5)', 'key_characters' ),
-			'pattern'          => array( 'Invalid license key (CODE: P477)', 'key_pattern' ),
-			'activation'       => array( 'Failed to activate key!', 'activation_failed' ),
-			'ip'               => array( 'User IP Error!', 'ip_error' ),
-			'too fast U+2019'  => array( 'You’re sending keys too fast. Please try again later.', 'rate_limited' ),
-			'too fast ASCII'   => array( "You're sending keys too fast. Please try again later. ", 'rate_limited' ),
-			'too fast upper'   => array( 'YOU’RE SENDING KEYS TOO FAST.', 'rate_limited' ),
-			'auth missing'     => array( 'BatchKeys API Auth Key is required! (CODE:d3v3rr1)', 'auth_missing' ),
-			'key missing'      => array( 'License key is required! (CODE:d3v3rr2)', 'key_missing' ),
-			'unknown'          => array( 'Something new happened (CODE: zz99)', 'upstream_error' ),
-			'empty error text' => array( '', 'upstream_error' ),
-		);
+	/** Through a response array: an ERROR text and a valid value end as their code (the rules are in test/php-unit/api/answer-parser-test.php). */
+	public function test_a_response_array_is_read() {
+		$this->assertSame( 'ip_error', Answer_Parser::parse( self::response( wp_json_encode( array( 'ERROR' => 'User IP Error!' ) ) ) )->code );
+		$this->assertSame( 'valid', Answer_Parser::parse( self::response( '{"valid":"1"}' ) )->code );
+		$this->assertSame( 'invalid', Answer_Parser::parse( self::response( '{"valid":"0"}' ) )->code );
 	}
 
-	/**
-	 * Every documented ERROR text maps to its code; only upstream_error keeps the raw text.
-	 *
-	 * @dataProvider error_rows
-	 * @param string $text ERROR text.
-	 * @param string $code Kit code.
-	 */
-	public function test_error_texts_map_to_kit_codes( $text, $code ) {
-		$answer = Answer_Parser::parse( self::response( wp_json_encode( array( 'ERROR' => $text ) ) ) );
-		$this->assertSame( $code, $answer->code );
-		$this->assertSame( 'upstream_error' === $code ? $text : null, $answer->detail );
-		$this->assertFalse( $answer->is_verdict() );
-	}
-
-	/** Rule 2: "1", 1 and true are valid; anything else is not valid. */
-	public function test_valid_values() {
-		foreach ( array( '{"valid":"1"}', '{"valid":1}', '{"valid":true}', '{"valid" : "1"}', "\xEF\xBB\xBF{\"valid\":\"1\"}\n" ) as $body ) {
-			$this->assertSame( 'valid', Answer_Parser::parse( self::response( $body ) )->code, $body );
-		}
-		foreach ( array( '{"valid":"0"}', '{"valid":0}', '{"valid":false}', '{"valid":"true"}', '{"valid":null}', '{"valid":"01"}', '{"valid":[1]}' ) as $body ) {
-			$answer = Answer_Parser::parse( self::response( $body ) );
-			$this->assertSame( 'invalid', $answer->code, $body );
-			$this->assertTrue( $answer->is_verdict() );
-		}
-	}
-
-	/** Rule 3: ERROR wins over valid. */
-	public function test_error_beats_valid() {
-		$this->assertSame( 'activation_failed', Answer_Parser::parse( self::response( '{"valid":"1","ERROR":"Failed to activate key!"}' ) )->code );
-		$this->assertSame( 'upstream_error', Answer_Parser::parse( self::response( '{"ERROR":{"nested":true},"valid":"1"}' ) )->code );
+	/** A non-scalar ERROR is kept as its JSON text (wp_json_encode). */
+	public function test_a_nested_error_beats_valid() {
+		$answer = Answer_Parser::parse( self::response( '{"ERROR":{"nested":true},"valid":"1"}' ) );
+		$this->assertSame( 'upstream_error', $answer->code );
+		$this->assertSame( '{"nested":true}', $answer->detail );
 	}
 
 	/** Rule 4: no usable answer is a connection failure, never invalid. */

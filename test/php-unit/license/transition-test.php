@@ -6,15 +6,15 @@
  * @package BatchKeys\Tests
  */
 
-namespace BatchKeys\Tests\License;
+namespace BatchKeys\Tests\Unit\License;
 
 use BatchKeys\Kit\Api\Answer;
 use BatchKeys\Kit\License\Record;
 use BatchKeys\Kit\License\Transition;
-use BatchKeys\Tests\Test_Case;
+use PHPUnit\Framework\TestCase;
 
 /** The license state machine. */
-final class Transition_Test extends Test_Case {
+final class Transition_Test extends TestCase {
 
 	const KEY  = 'DEMO001-GOOD000-AAAAAAA-BBBBBBB-CCCCCCC';
 	const HOUR = 3600;

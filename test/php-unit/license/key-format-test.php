@@ -5,13 +5,13 @@
  * @package BatchKeys\Tests
  */
 
-namespace BatchKeys\Tests\License;
+namespace BatchKeys\Tests\Unit\License;
 
 use BatchKeys\Kit\License\Key_Format;
-use BatchKeys\Tests\Test_Case;
+use PHPUnit\Framework\TestCase;
 
 /** The key format as a pure value. */
-final class Key_Format_Test extends Test_Case {
+final class Key_Format_Test extends TestCase {
 
 	const GOOD = 'DEMO001-GOOD000-AAAAAAA-BBBBBBB-CCCCCCC';
 
