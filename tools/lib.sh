@@ -15,6 +15,17 @@ bk_log() {
 }
 bk_die() { printf 'batchkeys: %s\n' "$*" >&2; exit 1; }
 
+# bk_link <target> <link>: the link, replacing an older link (-T: never a link inside a folder of
+# that name). A real file or folder there is refused with its path: linking beside it would leave
+# the site without the plugin or fixture, and tests would fail far from the cause.
+bk_link() {
+	local target=$1 at=$2
+	if [ -e "$at" ] && [ ! -L "$at" ]; then
+		bk_die "$at is a real file or folder where a link to $target belongs; remove it (rm -rf '$at') and start again"
+	fi
+	ln -sfnT "$target" "$at"
+}
+
 bk_port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # A free loopback port chosen by the kernel (the port is released before use; the small race is

@@ -111,7 +111,21 @@ fi
 stop_site "$name" >/dev/null
 
 # ------------------------------------------------------------------ WordPress files
+# What this script puts into the site's tree: links to the repository, the database drop-in, the
+# must-use plugins. Debian's files never hold any of them.
+fixture_names() { local f; for f in "$BK_ROOT"/test/fixtures/"$1"/*; do [ -d "$f" ] && echo "${f##*/}"; done; }
+ours=(wp-config.php wp-content/db.php wp-content/mu-plugins wp-content/uploads wp-content/plugins/batchkeys
+	wp-content/plugins/sqlite-database-integration)
+for f in $(fixture_names plugins); do ours+=("wp-content/plugins/$f"); done
+for f in $(fixture_names themes); do ours+=("wp-content/themes/$f"); done
+
 abspath=$(bash "$BK_ROOT/tools/site/fetch-core.sh" "$suite")
+# The cache is shared by every site: refuse it when anything wrote into it.
+for rel in "${ours[@]}"; do
+	if [ -e "$abspath$rel" ] || [ -L "$abspath$rel" ]; then
+		bk_die "the cached WordPress is polluted: $abspath$rel is not Debian's; remove the cache (rm -rf '${abspath%/root/usr/share/wordpress/}') and start again"
+	fi
+done
 if [ ! -f "$WPDIR/wp-includes/version.php" ] || [ "$(cat "$RUN/suite" 2>/dev/null)" != "$suite" ]; then
 	rm -rf "$SITE/root" "$SITE/wp"
 	mkdir -p "$SITE"
@@ -128,14 +142,10 @@ for mu in "$BK_ROOT"/tools/site/mu-plugins/*.php; do
 	rm -f "$wpc/mu-plugins/${mu##*/}"
 	cp "$mu" "$wpc/mu-plugins/"
 done
-ln -sfn "$BK_ROOT/plugin" "$wpc/plugins/batchkeys"
-# Example products that bundle the kit (several copies on one site), mounted but not activated.
-for fixture in "$BK_ROOT"/test/fixtures/plugins/* ; do
-	[ -d "$fixture" ] && ln -sfn "$fixture" "$wpc/plugins/${fixture##*/}"
-done
-for fixture in "$BK_ROOT"/test/fixtures/themes/* ; do
-	[ -d "$fixture" ] && ln -sfn "$fixture" "$wpc/themes/${fixture##*/}"
-done
+bk_link "$BK_ROOT/plugin" "$wpc/plugins/batchkeys"
+# The example products that bundle the kit (several copies on one site), mounted but not activated.
+for f in $(fixture_names plugins); do bk_link "$BK_ROOT/test/fixtures/plugins/$f" "$wpc/plugins/$f"; done
+for f in $(fixture_names themes); do bk_link "$BK_ROOT/test/fixtures/themes/$f" "$wpc/themes/$f"; done
 
 # ------------------------------------------------------------------ database
 if [ "$db" = sqlite ]; then
