@@ -18,6 +18,6 @@ if [ "$what" = phpcs ] || [ "$what" = all ]; then
 fi
 if [ "$what" = phpstan ] || [ "$what" = all ]; then
 	[ -x vendor/bin/phpstan ] || bk_die "vendor/bin/phpstan missing: run npm install (it runs composer install)"
-	vendor/bin/phpstan analyse --no-progress --memory-limit=1G -q --error-format=table || rc=1
+	vendor/bin/phpstan analyse --no-progress --memory-limit=1G --error-format=table || rc=1
 fi
 exit $rc

@@ -177,7 +177,7 @@ final class Record {
 	/**
 	 * The stored form.
 	 *
-	 * @return array<string, int|string|null>
+	 * @return array<string, int|string|array<string, int|string|null>|null>
 	 */
 	public function to_array() {
 		return array(
