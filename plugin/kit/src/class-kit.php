@@ -100,13 +100,6 @@ final class Kit {
 	private $queue = array();
 
 	/**
-	 * Slugs of the queued registrations the Registry will accept (slug => true).
-	 *
-	 * @var array<string, bool>
-	 */
-	private $slugs = array();
-
-	/**
 	 * License service, built on first use.
 	 *
 	 * @var License_Service|null
@@ -273,7 +266,7 @@ final class Kit {
 	 */
 	public function registry() {
 		if ( null === $this->registry ) {
-			list( $this->registry, $queue, $this->queue, $this->slugs ) = array( new Registry( $this->version ), $this->queue, array(), array() );
+			list( $this->registry, $queue, $this->queue ) = array( new Registry( $this->version ), $this->queue, array() );
 			foreach ( $queue as $item ) {
 				$this->registry->register( $item[0], $item[1] );
 			}
@@ -288,7 +281,12 @@ final class Kit {
 	 */
 	public function licenses() {
 		if ( null === $this->licenses ) {
-			$this->licenses = new License_Service( new Store(), new Client( $this->version ) );
+			$this->licenses = new License_Service(
+				new Store(),
+				function () {
+					return new Client( $this->version );
+				}
+			);
 			$this->wire_for( 'store' );
 		}
 		return $this->licenses;
@@ -345,12 +343,9 @@ final class Kit {
 		if ( null !== $this->registry ) {
 			return $this->registry->register( $slug, $args );
 		}
+		$taken         = in_array( $slug, array_column( $this->queue, 0 ), true );
 		$this->queue[] = array( $slug, $args );
-		if ( ! self::valid_slug( $slug ) || isset( $this->slugs[ $slug ] ) ) {
-			return false;
-		}
-		$this->slugs[ $slug ] = true;
-		return true;
+		return self::valid_slug( $slug ) && ! $taken;
 	}
 
 	/**
@@ -360,7 +355,7 @@ final class Kit {
 	 * @return bool
 	 */
 	public function is_active( $slug ) {
-		$registered = null === $this->registry ? is_string( $slug ) && isset( $this->slugs[ $slug ] ) : null !== $this->registry->get( $slug );
+		$registered = null === $this->registry ? self::valid_slug( $slug ) && in_array( $slug, array_column( $this->queue, 0 ), true ) : null !== $this->registry->get( $slug );
 		return $registered && self::record_enables( get_option( 'batchkeys_license_' . $slug, null ), (int) apply_filters( 'batchkeys_now', time() ) );
 	}
 

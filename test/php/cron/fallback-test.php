@@ -8,6 +8,7 @@
 namespace BatchKeys\Tests\Cron;
 
 use BatchKeys\Kit\Cron\Fallback;
+use BatchKeys\Kit\Cron\Runner;
 use BatchKeys\Kit\Cron\Scheduler;
 
 require_once __DIR__ . '/class-cron-test-case.php';
@@ -100,7 +101,7 @@ final class Fallback_Test extends Cron_Test_Case {
 		$this->assertSame( array( 'cron-dead' => 'valid' ), $this->loopback( $token ) );
 		$this->assertSame( array(), $this->loopback( $token ), 'a token is good once' );
 		$this->assertCount( 1, $this->mock_calls() );
-		$this->assertSame( 'fallback', get_option( Scheduler::LAST_RUN )['source'] );
+		$this->assertSame( 'fallback', get_option( Runner::LAST_RUN )['source'] );
 		$this->assertSame( self::SLOT + DAY_IN_SECONDS, wp_next_scheduled( Scheduler::HOOK ), 'the event is back on the slot' );
 	}
 

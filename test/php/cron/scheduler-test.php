@@ -154,7 +154,7 @@ final class Scheduler_Test extends Cron_Test_Case {
 		$this->assertTrue( $this->tick( self::T0 + 19 * HOUR_IN_SECONDS + 30 ) );
 		$this->assertSame( array( self::GOOD ), array_column( $this->api_requests(), 2 ) );
 		$this->assertSame( self::T0 + 43 * HOUR_IN_SECONDS, wp_next_scheduled( Scheduler::HOOK ) );
-		$last = get_option( Scheduler::LAST_RUN );
+		$last = get_option( Runner::LAST_RUN );
 		$this->assertSame( array( 'cron-first' => 'valid' ), $last['outcomes'] );
 		$this->assertSame( 'cron', $last['source'] );
 	}

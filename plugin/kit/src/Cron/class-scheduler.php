@@ -29,16 +29,6 @@ final class Scheduler {
 	const HOOK = 'batchkeys_recheck';
 
 	/**
-	 * Non-autoloaded option: the last run (see Runner).
-	 */
-	const LAST_RUN = Runner::LAST_RUN;
-
-	/**
-	 * Shortest time between two fallback runs (see Fallback).
-	 */
-	const FALLBACK_EVERY = Fallback::EVERY;
-
-	/**
 	 * The kit.
 	 *
 	 * @var Kit

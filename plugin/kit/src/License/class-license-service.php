@@ -55,21 +55,33 @@ class License_Service {
 	private $store;
 
 	/**
-	 * API client.
+	 * API client, or what builds it on first use (screens that only read never load it).
 	 *
-	 * @var Client
+	 * @var Client|callable(): Client
 	 */
 	private $client;
 
 	/**
 	 * A service.
 	 *
-	 * @param Store  $store  Storage.
-	 * @param Client $client API client.
+	 * @param Store                     $store  Storage.
+	 * @param Client|callable(): Client $client API client, or a function returning it.
 	 */
-	public function __construct( Store $store, Client $client ) {
+	public function __construct( Store $store, $client ) {
 		$this->store  = $store;
 		$this->client = $client;
+	}
+
+	/**
+	 * The API client.
+	 *
+	 * @return Client
+	 */
+	private function client() {
+		if ( ! $this->client instanceof Client ) {
+			$this->client = call_user_func( $this->client );
+		}
+		return $this->client;
 	}
 
 	/**
@@ -104,7 +116,7 @@ class License_Service {
 			return $lock;
 		}
 		try {
-			$answer = $this->client->request( $product, $clean, $product->send_active ? array( 'active' => 1 ) : array(), 'interactive', Address::current_domain() );
+			$answer = $this->client()->request( $product, $clean, $product->send_active ? array( 'active' => 1 ) : array(), 'interactive', Address::current_domain() );
 			$now    = Clock::now();
 			$this->note_rate_limit( $answer, $now );
 			$current = $this->store->get( $product->slug, true );
@@ -140,7 +152,7 @@ class License_Service {
 				return $this->local( $product, 'no_key' );
 			}
 			$answer = $product->is_configured()
-				? $this->client->request( $product, (string) $current->key, array(), $context, $current->call_domain( Address::current_domain() ) )
+				? $this->client()->request( $product, (string) $current->key, array(), $context, $current->call_domain( Address::current_domain() ) )
 				: new Answer( 'not_configured' );
 			$now    = Clock::now();
 			$this->note_rate_limit( $answer, $now );
@@ -169,7 +181,7 @@ class License_Service {
 		try {
 			$current = $this->store->get( $product->slug, true );
 			if ( $current->has_key() && $product->release_on_deactivate && $product->is_configured() && $this->store->rate_limited_until() <= $now ) {
-				$answer = $this->client->request( $product, (string) $current->key, array( 'active' => 0 ), 'interactive', $current->call_domain( Address::current_domain() ) );
+				$answer = $this->client()->request( $product, (string) $current->key, array( 'active' => 0 ), 'interactive', $current->call_domain( Address::current_domain() ) );
 				$called = true;
 				$this->note_rate_limit( $answer, Clock::now() );
 			}
@@ -211,7 +223,7 @@ class License_Service {
 			return $blocked;
 		}
 		$context = ( wp_doing_cron() || ( defined( 'WP_CLI' ) && WP_CLI ) ) ? 'background' : 'interactive';
-		$answer  = $this->client->request( $product, (string) $record->key, array( 'consume' => $n ), $context, $record->call_domain( Address::current_domain() ) );
+		$answer  = $this->client()->request( $product, (string) $record->key, array( 'consume' => $n ), $context, $record->call_domain( Address::current_domain() ) );
 		$now     = Clock::now();
 		$this->note_rate_limit( $answer, $now );
 		$status = 'invalid' === $answer->code ? 422 : Messages::status( $answer->code );
