@@ -3,9 +3,12 @@
 #   1. static checks (eslint, stylelint, tsc, php -l, phpcs, phpstan), one count each
 #   2. jest (TypeScript units, the mock API, the config checks)
 #   3. PHPUnit without a site: the kit's pure classes (test/php-unit)
-#   4. PHPUnit on the real WordPress, once per entry of BATCHKEYS_PHP_MATRIX ("suite:db ...",
-#      default "sid:sqlite"; CI runs sid and trixie on SQLite and MariaDB)
+#   4. PHPUnit on the real WordPress, once per entry of BATCHKEYS_PHP_MATRIX ("suite:db[:7.4] ...",
+#      default "sid:sqlite"; CI runs sid and trixie on SQLite and MariaDB, and sid:sqlite:7.4 with
+#      PHPUnit and the site on PHP 7.4 from tools/php74.sh)
 #   5. Playwright with Debian's Chromium against the local site
+#   6. wp-env on the Playground runtime (test/wp-env/matrix.sh): BATCHKEYS_WP_ENV_MATRIX=smoke by
+#      default, full in CI (every PHP x the lowest and newest WordPress), none to skip
 # It starts the sites and mock it needs, stops them at the end, and exits non-zero on any failure.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -56,19 +59,26 @@ bk_check build "plugin zip (installable, no dev files)" bash tools/check-plugin-
 
 # ------------------------------------------------------------------ 4. PHPUnit per WordPress/database
 for entry in $matrix; do
-	suite=${entry%%:*}
-	dbkind=${entry##*:}
+	IFS=: read -r suite dbkind phpv <<<"$entry"
 	site=test
-	[ "$entry" = "sid:sqlite" ] || site="test-$suite-$dbkind"
-	label="phpunit ($suite, $dbkind)"
+	[ "$entry" = "sid:sqlite" ] || site="test-$suite-$dbkind${phpv:+-php${phpv//./}}"
+	label="phpunit ($suite, $dbkind${phpv:+, PHP $phpv})"
+	path=$PATH
+	if [ -n "$phpv" ]; then
+		if [ "$phpv" != 7.4 ] || ! php74=$(bash tools/php74.sh); then
+			bk_count add "$label" "$label: PHP $phpv (only 7.4, from tools/php74.sh)" 0 1
+			continue
+		fi
+		path="$php74:$PATH" # the site's php, and PHPUnit's through vendor/bin/phpunit's `env php`
+	fi
 	bk_log "$label: starting the site"
-	if ! bash tools/site.sh start --name="$site" --wp="$suite" --db="$dbkind" --no-build --fresh; then
+	if ! PATH=$path bash tools/site.sh start --name="$site" --wp="$suite" --db="$dbkind" --no-build --fresh; then
 		bk_count add "$label" "$label: site start" 0 1
 		continue
 	fi
 	started_sites+=("$site")
 	bk_log "$label"
-	BATCHKEYS_SITE="$BK_STATE/site-$site.json" bk_run_suite junit "$label" "$results/phpunit-$site.xml" 60 \
+	BATCHKEYS_SITE="$BK_STATE/site-$site.json" PATH=$path bk_run_suite junit "$label" "$results/phpunit-$site.xml" 60 \
 		vendor/bin/phpunit --log-junit "$results/phpunit-$site.xml"
 	[ "$site" = test ] || bash tools/site.sh stop --name="$site" >/dev/null
 done
@@ -83,6 +93,13 @@ if [ "${BATCHKEYS_SKIP_E2E:-0}" != 1 ]; then
 	else
 		bk_count add playwright "playwright: site start" 0 1
 	fi
+fi
+
+# ------------------------------------------------------------------ 6. wp-env (Playground runtime)
+wpenv_set=${BATCHKEYS_WP_ENV_MATRIX:-smoke}
+if [ "$wpenv_set" != none ]; then
+	bk_log "wp-env on the Playground runtime ($wpenv_set)"
+	bash test/wp-env/matrix.sh "$wpenv_set" --count || true
 fi
 
 bk_count total

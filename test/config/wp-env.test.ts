@@ -100,10 +100,22 @@ describe( '.wp-env.json', () => {
 		}
 	} );
 
-	it( 'starts the mock reachable from the containers', () => {
-		expect( config.lifecycleScripts.afterStart ).toContain(
-			'npm run mock-api -- --host 0.0.0.0 --port 8790'
+	it( 'starts the mock through the script that picks its address per runtime', () => {
+		expect( config.lifecycleScripts.afterStart ).toBe(
+			'bash tools/wp-env/mock.sh start'
 		);
+	} );
+
+	it( 'maps the must-use plugin that points Playground at the host', () => {
+		expect(
+			config.env.development.mappings[ 'wp-content/mu-plugins' ].path
+		).toBe( join( root, 'tools/wp-env/mu-plugins' ) );
+		const muPlugin = readFileSync(
+			join( root, 'tools/wp-env/mu-plugins/batchkeys-wp-env.php' ),
+			'utf8'
+		);
+		// The host it rewrites is the one the config names.
+		expect( muPlugin ).toContain( "'://host.docker.internal:'" );
 	} );
 
 	it( 'is rejected by wp-env when it holds an unknown key', async () => {

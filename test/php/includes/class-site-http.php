@@ -105,8 +105,10 @@ final class Site_Http {
 		} while ( $running && CURLM_OK === $status );
 		$answers = array();
 		foreach ( $handles as $curl ) {
-			$answers[] = $this->parse( $curl, (string) curl_multi_getcontent( $curl ) );
+			$raw = (string) curl_multi_getcontent( $curl );
+			// Detached before parse() closes it: PHP 7.4 rejects removing a closed handle.
 			curl_multi_remove_handle( $multi, $curl );
+			$answers[] = $this->parse( $curl, $raw );
 		}
 		curl_multi_close( $multi );
 		return $answers;
