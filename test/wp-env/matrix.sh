@@ -2,11 +2,12 @@
 # The kit on wp-env's Playground runtime, started with the project's own command
 # (`npm run env -- start --runtime=playground`), once per PHP x WordPress cell, then stopped.
 #
-#   bash test/wp-env/matrix.sh [smoke|full] [--count]
+#   bash test/wp-env/matrix.sh [smoke|full|demo|cell <php> <sid|trixie|6.6|6.5>] [--count]
 #
 # smoke (npm test): PHP 7.4 x WordPress 7.1, and the faults (mock port taken, Docker absent,
 #   PHP below 7.4); full (CI): every PHP.wasm build from 7.4 to 8.5 on the lowest WordPress the
-#   header claims (6.6) and the newest (7.1), 7.4 and 8.5 on 6.8, and the refusal on 6.5.
+#   header claims (6.6-RC3), 7.4, 8.2 and 8.5 on the newest (7.1), 7.4 and 8.5 on 6.8, the
+#   refusal on 6.5.5, and the Playground demo blueprint.
 # Each cell: the PHP and WordPress versions served, the plugin active, the license screen, the
 # demo key activated through the mock (the mock's log shows the call), a recheck through the
 # mock, the block rendered by the REST block renderer, no PHP message from the plugin in
@@ -21,7 +22,7 @@ cd "$BK_ROOT"
 
 set_name=${1:-smoke}
 record=0
-[ "${2:-}" = --count ] && record=1
+for arg in "$@"; do [ "$arg" = --count ] && record=1; done
 DEMO_KEY=DEMO001-GOOD000-AAAAAAA-BBBBBBB-CCCCCCC
 RUN="$BK_STATE/wp-env-test"
 # Its own wp-env home: a developer's environment of this checkout is never touched.
@@ -230,9 +231,6 @@ demo() {
 		body=$(curl -s -m 120 -c "$jar" -b "$jar" -H "X-WP-Nonce: $nonce" -H 'Content-Type: application/json' \
 			-d "{\"key\":\"$DEMO_KEY\"}" "$base/wp-json/batchkeys/v1/products/batchkeys-demo/license")
 		has "$body" '"state":"active"' || problems+=("activation: ${body:0:200}")
-		body=$(curl -s -m 120 -c "$jar" -b "$jar" -H "X-WP-Nonce: $nonce" -H 'Content-Type: application/json' \
-			-d '{"key":"DEMO003-NOPE000-AAAAAAA-BBBBBBB-CCCCCCC"}' "$base/wp-json/batchkeys/v1/products/batchkeys-demo/license")
-		has "$body" '"state":"active"' && problems+=("an unknown key was accepted")
 	else
 		problems+=("did not boot (see $dir/server.log)")
 		tail -5 "$dir/server.log" | sed 's/^/      /'
@@ -255,13 +253,14 @@ case "$set_name" in
 		;;
 	full)
 		for php in 7.4 8.0 8.1 8.2 8.3 8.4 8.5; do cell "$php" 6.6; done
-		for php in 7.4 8.0 8.1 8.2 8.3 8.4 8.5; do cell "$php" sid; done
+		for php in 7.4 8.2 8.5; do cell "$php" sid; done
 		for php in 7.4 8.5; do cell "$php" trixie; done
 		cell 8.5 6.5
 		demo
 		;;
 	demo) demo ;;
-	*) bk_die "usage: test/wp-env/matrix.sh [smoke|full] [--count]" ;;
+	cell) cell "${2:?php version}" "${3:?WordPress: sid, trixie, 6.6 or 6.5}" ;;
+	*) bk_die "usage: test/wp-env/matrix.sh [smoke|full|demo|cell <php> <wordpress>] [--count]" ;;
 esac
 bash tools/wp-env/env.sh stop >/dev/null 2>&1
 echo "wp-env matrix ($set_name) in $(($(date +%s) - T0))s"

@@ -20,8 +20,11 @@ WPENV="$BK_ROOT/node_modules/.bin/wp-env"
 cmd=${1:-}
 [ $# -gt 0 ] && shift
 
+# A field of the plugin's header (the one place the requirements are written).
+header() { sed -n "s/^ \* $1: *//p" plugin/batchkeys.php | head -1; }
+
 start() {
-	local runtime=docker arg args=() version rc php local_wp how=""
+	local runtime=docker arg args=() version rc php min_php local_wp how="" refusal
 	for arg in "$@"; do
 		case "$arg" in
 			--runtime=*) runtime=${arg#*=} ;;
@@ -33,8 +36,11 @@ start() {
 		bk_die "Docker is not available here (the docker command is missing or its daemon does not answer). Start Docker, or use the Playground runtime: npm run env -- start --runtime=playground"
 	fi
 	php=$(wpenv_php_version)
-	if [ -n "$php" ] && ! node -e 'const [ a, b ] = process.argv[ 1 ].split( "." ).map( Number ); process.exit( a > 7 || ( a === 7 && b >= 4 ) ? 0 : 1 );' "$php"; then
-		bk_die "PHP $php is below what the plugin requires (PHP 7.4). Choose 7.4 or newer in phpVersion or WP_ENV_PHP_VERSION."
+	min_php=$(header 'Requires PHP')
+	if [ -n "$php" ] && ! node -e '
+		const [ have, need ] = process.argv.slice( 1 ).map( ( v ) => v.split( "." ).map( Number ) );
+		process.exit( have[ 0 ] > need[ 0 ] || ( have[ 0 ] === need[ 0 ] && have[ 1 ] >= need[ 1 ] ) ? 0 : 1 );' "$php" "$min_php"; then
+		bk_die "PHP $php is below what the plugin requires (PHP $min_php). Choose $min_php or newer in phpVersion or WP_ENV_PHP_VERSION."
 	fi
 	bash tools/wp-env/mock.sh check --runtime="$runtime"
 	local_wp=${BATCHKEYS_WP_ENV_WP:-}
@@ -53,12 +59,14 @@ start() {
 	bash tools/wp-env/mock.sh start --runtime="$runtime"
 	rc=0
 	"$WPENV" start --runtime="$runtime" ${args[@]+"${args[@]}"} || rc=$?
-	if [ $rc != 0 ]; then
+	# On a WordPress older than the header's minimum, WordPress refuses to activate the plugin;
+	# Playground only logs what the activation printed and wp-env reports success.
+	refusal=$(grep -o -m1 'Current WordPress version ([^)]*) does not meet minimum requirements for [^.<]*' \
+		"$(wpenv_work_dir)/playground.log" 2>/dev/null || true)
+	if [ $rc != 0 ] || [ -n "$refusal" ]; then
 		"$WPENV" stop >/dev/null 2>&1 || true
 		bash tools/wp-env/mock.sh stop >/dev/null
-		refusal=$(grep -o -m1 'Current WordPress version ([^)]*) does not meet minimum requirements for [^.<]*' \
-			"$(wpenv_work_dir)/playground.log" 2>/dev/null || true)
-		[ -z "$refusal" ] || bk_die "WordPress refused to activate the plugin: $refusal (the plugin requires WordPress 6.6). Nothing is left running."
+		[ -z "$refusal" ] || bk_die "WordPress refused to activate the plugin: $refusal (the plugin requires WordPress $(header 'Requires at least')). Nothing is left running."
 		bk_die "wp-env start failed (exit $rc); nothing is left running."
 	fi
 }

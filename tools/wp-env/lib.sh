@@ -50,7 +50,8 @@ wpenv_offline() {
 
 # The WordPress version of a WordPress folder.
 wpenv_wp_version() {
-	sed -n "s/^\$wp_version = '\([^']*\)';.*/\1/p" "$1/wp-includes/version.php"
+	# Playground's builds are minified: the assignment is not at the start of a line there.
+	sed -n "s/.*\$wp_version = '\([^']*\)';.*/\1/p" "$1/wp-includes/version.php" | head -1
 }
 
 # Records a key in wp-env's cache file for this config (what wp-env would store when online).
