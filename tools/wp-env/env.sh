@@ -24,7 +24,7 @@ cmd=${1:-}
 header() { sed -n "s/^ \* $1: *//p" plugin/batchkeys.php | head -1; }
 
 start() {
-	local runtime=docker arg args=() version rc php min_php local_wp how="" refusal
+	local runtime=docker arg args=() version rc php min_php local_wp how="" refusal="" log pidfile
 	for arg in "$@"; do
 		case "$arg" in
 			--runtime=*) runtime=${arg#*=} ;;
@@ -59,15 +59,25 @@ start() {
 	bash tools/wp-env/mock.sh start --runtime="$runtime"
 	rc=0
 	"$WPENV" start --runtime="$runtime" ${args[@]+"${args[@]}"} || rc=$?
-	# On a WordPress older than the header's minimum, WordPress refuses to activate the plugin;
-	# Playground only logs what the activation printed and wp-env reports success.
-	refusal=$(grep -o -m1 'Current WordPress version ([^)]*) does not meet minimum requirements for [^.<]*' \
-		"$(wpenv_work_dir)/playground.log" 2>/dev/null || true)
+	# wp-env reports success as soon as the server answers, while Playground may still be running
+	# the blueprint: wait for its "Ready!" (or its end). On a WordPress older than the header's
+	# minimum, WordPress refuses to activate the plugin and Playground logs what it printed.
+	if [ $rc = 0 ] && [ "$runtime" = playground ]; then
+		log="$(wpenv_work_dir)/playground.log"
+		pidfile="$(wpenv_work_dir)/playground.pid"
+		for _ in $(seq 1 600); do
+			grep -q 'Ready!\|does not meet minimum requirements' "$log" 2>/dev/null && break
+			[ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null || break
+			sleep 0.5
+		done
+		refusal=$(grep -o -m1 'Current WordPress version ([^)]*) does not meet minimum requirements for [^.<]*' "$log" 2>/dev/null || true)
+		grep -q 'Ready!' "$log" 2>/dev/null || [ -n "$refusal" ] || rc=1
+	fi
 	if [ $rc != 0 ] || [ -n "$refusal" ]; then
 		"$WPENV" stop >/dev/null 2>&1 || true
 		bash tools/wp-env/mock.sh stop >/dev/null
 		[ -z "$refusal" ] || bk_die "WordPress refused to activate the plugin: $refusal (the plugin requires WordPress $(header 'Requires at least')). Nothing is left running."
-		bk_die "wp-env start failed (exit $rc); nothing is left running."
+		bk_die "wp-env start failed (exit $rc; Playground's log: $(wpenv_work_dir)/playground.log); nothing is left running."
 	fi
 }
 
