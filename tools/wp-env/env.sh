@@ -74,8 +74,7 @@ start() {
 		grep -q 'Ready!' "$log" 2>/dev/null || [ -n "$refusal" ] || rc=1
 	fi
 	if [ $rc != 0 ] || [ -n "$refusal" ]; then
-		"$WPENV" stop >/dev/null 2>&1 || true
-		bash tools/wp-env/mock.sh stop >/dev/null
+		stop >/dev/null 2>&1 || true
 		[ -z "$refusal" ] || bk_die "WordPress refused to activate the plugin: $refusal (the plugin requires WordPress $(header 'Requires at least')). Nothing is left running."
 		bk_die "wp-env start failed (exit $rc; Playground's log: $(wpenv_work_dir)/playground.log); nothing is left running."
 	fi
