@@ -140,11 +140,12 @@ cell() {
 	has "$body" 'batchkeys-license-form-' && has "$body" 'data-slug=\"batchkeys-demo\"' || problems+=("block: ${body:0:200}")
 
 	dlog="$(wpenv_core_dir)/wp-content/debug.log"
-	mine=$(grep -E 'PHP (Fatal|Parse|Warning|Notice|Deprecated|Strict)' "$dlog" 2>/dev/null | grep -c 'plugins/batchkeys/')
+	# wp-env names the plugin's folder after the mapped one: wp-content/plugins/plugin/.
+	mine=$(grep -E 'PHP (Fatal|Parse|Warning|Notice|Deprecated|Strict)' "$dlog" 2>/dev/null | grep -c 'wp-content/plugins/plugin/')
 	checks=$((checks + 1))
 	if [ "$mine" != 0 ]; then
 		problems+=("$mine PHP messages from the plugin in debug.log")
-		grep -E 'PHP (Fatal|Parse|Warning|Notice|Deprecated|Strict)' "$dlog" | grep 'plugins/batchkeys/' | sort | uniq -c | head -5 | sed 's/^/      /'
+		grep -E 'PHP (Fatal|Parse|Warning|Notice|Deprecated|Strict)' "$dlog" | grep 'wp-content/plugins/plugin/' | sort | uniq -c | head -5 | sed 's/^/      /'
 	fi
 	cp "$dlog" "$RUN/debug-$php-$wp.log" 2>/dev/null
 
