@@ -104,7 +104,8 @@ test.describe( 'activation', () => {
 		const requests = await mock.requests();
 		expect( requests ).toHaveLength( 1 );
 		expect( requests[ 0 ].headers.key ).toBe( KEYS.good );
-		expect( requests[ 0 ].headers.active ).toBe( '1' );
+		// No `active` header unless the product sets send_active (docs/upstream-contract.md).
+		expect( requests[ 0 ].headers.active ).toBeUndefined();
 
 		// The stored state survives a reload (the page reads it from PHP, without a call).
 		await page.reload();
