@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # php74.sh: PHP 7.4.33 from Debian 11 (bullseye) packages, unpacked into a private cache
 # (dpkg-deb -x; nothing is installed system-wide), the lowest PHP the plugin supports. Prints a
-# folder holding `php` and `phpunit` wrappers; put it first on PATH. Cached after the first run.
+# folder holding a `php` wrapper; put it first on PATH (vendor/bin/phpunit runs `env php`).
+# Cached after the first run.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -43,9 +44,7 @@ export LD_LIBRARY_PATH="$root/root/usr/lib/x86_64-linux-gnu\${LD_LIBRARY_PATH:+:
 export PHPRC="$root/root/php.ini" PHP_INI_SCAN_DIR=
 exec "$root/root/usr/bin/php7.4" "\$@"
 SH
-	# Debian's /usr/bin/phpunit starts with #!/usr/bin/php (the system PHP): run it with this one.
-	printf '#!/bin/sh\nexec "%s" /usr/bin/phpunit "$@"\n' "$root/bin/php" >"$work/bin/phpunit"
-	chmod +x "$work/bin/php" "$work/bin/phpunit"
+	chmod +x "$work/bin/php"
 	rm -rf "$root" && mv "$work" "$root"
 fi
 version=$("$root/bin/php" -r 'echo PHP_VERSION;' 2>&1) || bk_die "PHP 7.4 does not run: $version"
