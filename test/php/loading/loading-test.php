@@ -277,9 +277,16 @@ final class Loading_Test extends Kit_Test_Case {
 		$this->mock->reset();
 		$this->mock->fault( array( 'mode' => 'timeout' ) );
 
-		$page = $this->load( 'admin', '/wp-admin/', array( 'X-BatchKeys-Bench-Fallback: 1' ) );
+		// The same page without the fallback first: on a busy machine the dashboard alone can take
+		// longer than a second, so the bound is on what the fallback adds, not on the whole page.
+		$plain = $this->load( 'admin', '/wp-admin/' );
+		$page  = $this->load( 'admin', '/wp-admin/', array( 'X-BatchKeys-Bench-Fallback: 1' ) );
 		$this->assertSame( 200, $page['answer']['status'] );
-		$this->assertLessThan( 1.0, $page['seconds'], 'the response did not wait for BatchKeys' );
+		$this->assertLessThan(
+			$plain['seconds'] + 1.0,
+			$page['seconds'],
+			'the response did not wait for BatchKeys (the hanging check takes 15 s)'
+		);
 		$this->assertSame( array(), self::kit_calls( $page['line'] ), 'the page itself made no request' );
 
 		$arrived = array();
