@@ -3,17 +3,21 @@
 # MariaDB, the plugin mounted and active, a demo product pointed at the mock BatchKeys API.
 #
 #   tools/site.sh start [--name=dev] [--db=sqlite|mariadb] [--wp=sid|trixie] [--no-build] [--fresh]
+#                       [--multisite] [--subsites=N]
 #   tools/site.sh stop  [--name=dev | --all]
 #   tools/site.sh status [--name=dev]
 #
 # `npm start` / `npm stop` call it with --name=dev, which writes .batchkeys/site.json;
 # other names (the test runs) write .batchkeys/site-<name>.json.
+# --multisite makes it a subdirectory network (the main site and --subsites=N subsites /site1/ ...
+# /siteN/, default 3), the plugin network-activated; switching a site between single and network
+# starts it with a new database.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 cmd=${1:-start}
 [ $# -gt 0 ] && shift
-name=dev db=sqlite suite=sid build=1 all=0 fresh=0
+name=dev db=sqlite suite=sid build=1 all=0 fresh=0 subsites=0
 for arg in "$@"; do
 	case "$arg" in
 		--name=*) name=${arg#*=} ;;
@@ -22,11 +26,16 @@ for arg in "$@"; do
 		--no-build) build=0 ;;
 		--fresh) fresh=1 ;; # a new database: what earlier runs stored is gone
 		--all) all=1 ;;
+		--multisite) [ "$subsites" != 0 ] || subsites=3 ;;
+		--subsites=*) subsites=${arg#*=} ;;
 		*) bk_die "unknown option '$arg' (see tools/site.sh)" ;;
 	esac
 done
 case "$db" in sqlite | mariadb) ;; *) bk_die "--db must be sqlite or mariadb, not '$db'" ;; esac
 [[ "$name" =~ ^[a-z0-9-]+$ ]] || bk_die "--name may use a-z, 0-9 and '-' only"
+[[ "$subsites" =~ ^[0-9]+$ ]] && [ "$subsites" -le 5000 ] || bk_die "--subsites must be a whole number from 1 to 5000, not '$subsites'"
+# "0": a single site; N: a network with N subsites.
+layout=$subsites
 
 site_json() { if [ "$1" = dev ]; then echo "$BK_STATE/site.json"; else echo "$BK_STATE/site-$1.json"; fi; }
 site_dir() { echo "$BK_HOME/sites/$BK_REPO_ID-$1"; }
@@ -96,7 +105,7 @@ bash "$BK_ROOT/tools/build-fixtures.sh" --quiet || bk_die "copying the kit into 
 
 # ------------------------------------------------------------------ reuse what is running
 if [ $fresh = 0 ] && bk_pid_alive "$RUN/php.pid" php && [ -f "$JSON" ] && [ "$(cat "$RUN/db" 2>/dev/null)" = "$db" ] \
-	&& [ "$(cat "$RUN/suite" 2>/dev/null)" = "$suite" ]; then
+	&& [ "$(cat "$RUN/suite" 2>/dev/null)" = "$suite" ] && [ "$(cat "$RUN/layout" 2>/dev/null || echo 0)" = "$layout" ]; then
 	mock_port=$(cat "$RUN/mock.port")
 	if ! bk_pid_alive "$RUN/mock.pid" mock-api; then
 		bk_port_busy "$mock_port" && bk_die "the mock's port $mock_port is taken by another program; run npm stop, then npm start"
@@ -109,6 +118,12 @@ if [ $fresh = 0 ] && bk_pid_alive "$RUN/php.pid" php && [ -f "$JSON" ] && [ "$(c
 fi
 # A site running with another database or WordPress version is replaced.
 stop_site "$name" >/dev/null
+# A single site's database cannot serve a network, nor the other way round; more or fewer
+# subsites reuse the network (missing ones are created).
+previous_layout=$(cat "$RUN/layout" 2>/dev/null || echo 0)
+if [ "$previous_layout" = 0 ] && [ "$layout" != 0 ] || [ "$previous_layout" != 0 ] && [ "$layout" = 0 ]; then
+	fresh=1
+fi
 
 # ------------------------------------------------------------------ WordPress files
 # What this script puts into the site's tree: links to the repository, the database drop-in, the
@@ -189,6 +204,7 @@ else
 	db_host="127.0.0.1:$mysql_port"
 fi
 echo "$db" >"$RUN/db"
+echo "$layout" >"$RUN/layout"
 
 # ------------------------------------------------------------------ ports
 port=${BATCHKEYS_PORT:-}
@@ -212,6 +228,22 @@ setsid "$BK_ROOT/node_modules/.bin/tsx" "$BK_ROOT/test/mock-api/cli.ts" --port "
 echo $! >"$RUN/mock.pid"
 
 # ------------------------------------------------------------------ wp-config.php
+if [ "$layout" = 0 ]; then
+	site_addresses="define( 'WP_HOME', '$url' );
+define( 'WP_SITEURL', '$url' );"
+else
+	# No WP_HOME / WP_SITEURL on a network: core would give every subsite the main site's address.
+	# tools/site/install.php sets BATCHKEYS_SINGLE_INSTALL while it builds the network tables.
+	site_addresses="if ( ! getenv( 'BATCHKEYS_SINGLE_INSTALL' ) ) {
+	define( 'WP_ALLOW_MULTISITE', true );
+	define( 'MULTISITE', true );
+	define( 'SUBDOMAIN_INSTALL', false );
+	define( 'DOMAIN_CURRENT_SITE', '127.0.0.1:$port' );
+	define( 'PATH_CURRENT_SITE', '/' );
+	define( 'SITE_ID_CURRENT_SITE', 1 );
+	define( 'BLOG_ID_CURRENT_SITE', 1 );
+}"
+fi
 [ -f "$RUN/salts" ] || php -r 'for ( $i = 0; $i < 8; $i++ ) { echo bin2hex( random_bytes( 32 ) ), "\n"; }' >"$RUN/salts"
 mapfile -t salt <"$RUN/salts"
 demo_auth=$(cd "$BK_ROOT" && node_modules/.bin/tsx -e "import { DEMO_AUTH } from './test/mock-api/seed'; process.stdout.write( DEMO_AUTH );")
@@ -231,8 +263,7 @@ define( 'DB_COLLATE', '' );
 define( 'DB_DIR', '$SITE/db/' );
 define( 'DB_FILE', \$batchkeys_test_db ? 'wp_tests.sqlite' : 'wp.sqlite' );
 \$table_prefix = \$batchkeys_test_db ? 'wptests_' : 'wp_';
-define( 'WP_HOME', '$url' );
-define( 'WP_SITEURL', '$url' );
+$site_addresses
 define( 'WP_ENVIRONMENT_TYPE', 'local' );
 define( 'WP_DEBUG', true );
 define( 'WP_DEBUG_DISPLAY', false );
@@ -266,9 +297,13 @@ PHP
 
 # ------------------------------------------------------------------ install + serve
 bk_log "installing WordPress ($(php -r "include '$WPDIR/wp-includes/version.php'; echo \$wp_version;"), $db)"
-if ! out=$(php "$BK_ROOT/tools/site/install.php" "$WPDIR/" "$url" admin password batchkeys 2>&1); then
+install_args=("$WPDIR/" "$url" admin password)
+[ "$layout" = 0 ] || { install_args+=("--subsites=$layout"); bk_log "building the network: $layout subsites"; }
+if ! out=$(php -d memory_limit=1G "$BK_ROOT/tools/site/install.php" "${install_args[@]}" batchkeys 2>&1); then
 	bk_die "WordPress install failed: $(printf '%s' "$out" | grep -v '^\s*$' | tail -1)"
 fi
+subsites_json=$(printf '%s\n' "$out" | sed -n 's/^SUBSITES //p' | tail -1)
+[ -n "$subsites_json" ] || subsites_json='[]'
 PHP_CLI_SERVER_WORKERS=${BATCHKEYS_PHP_WORKERS:-4} setsid php -d memory_limit=512M -S "127.0.0.1:$port" -t "$WPDIR" \
 	"$BK_ROOT/tools/site/router.php" >"$RUN/php-server.log" 2>&1 </dev/null &
 echo $! >"$RUN/php.pid"
@@ -294,7 +329,9 @@ php -r '
 		"site_dir"       => $argv[8],
 		"debug_log"      => $argv[8] . "/run/debug.log",
 		"mysql_socket"   => "mariadb" === $argv[6] ? $argv[9] : null,
+		"multisite"      => "0" !== $argv[10],
+		"subsites"       => json_decode( $argv[11] ),
 	);
 	echo json_encode( $site, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES ), "\n";
-' "$name" "$url" "$WPDIR/" "$mock_url" "$products" "$db" "$suite" "$SITE" "$MYSQL_DIR/mysqld.sock" >"$JSON"
+' "$name" "$url" "$WPDIR/" "$mock_url" "$products" "$db" "$suite" "$SITE" "$MYSQL_DIR/mysqld.sock" "$layout" "$subsites_json" >"$JSON"
 bk_log "ready: $url  (login: admin / password)  mock BatchKeys API: $mock_url  ($JSON)"
