@@ -112,6 +112,10 @@ if ( ! function_exists( 'batchkeys_is_active' ) ) {
 			return false;
 		}
 		$batchkeys_record = get_option( 'batchkeys_license_' . $slug );
+		if ( ! is_array( $batchkeys_record ) && is_multisite() ) {
+			// A license for the whole network lives in the network's options.
+			$batchkeys_record = get_site_option( 'batchkeys_license_' . $slug );
+		}
 		if ( ! is_array( $batchkeys_record ) || ! isset( $batchkeys_record['key'], $batchkeys_record['state'] ) || ! is_string( $batchkeys_record['key'] ) || '' === $batchkeys_record['key'] ) {
 			return false;
 		}

@@ -20,50 +20,85 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-if ( ! function_exists( 'batchkeys_kit_for_each_site' ) ) {
+if ( ! function_exists( 'batchkeys_kit_site_tables' ) ) {
 	/**
-	 * Runs a callback on every site of a network (or on the site).
+	 * Options tables of the sites of a network that still exist, by site id (one query).
 	 *
-	 * @param callable $callback Callback without arguments.
-	 * @return void
+	 * @param array<int, int>|null $blog_ids Site ids, or null for every site.
+	 * @return array<int, string>
 	 */
-	function batchkeys_kit_for_each_site( $callback ) {
-		if ( ! is_multisite() ) {
-			call_user_func( $callback );
-			return;
+	function batchkeys_kit_site_tables( $blog_ids = null ) {
+		global $wpdb;
+		if ( null === $blog_ids ) {
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- uninstall: ids only, without building every WP_Site.
+			$batchkeys_ids = $wpdb->get_col( "SELECT `blog_id` FROM `{$wpdb->blogs}`" );
+		} else {
+			$batchkeys_ids = array_values( array_unique( array_map( 'intval', $blog_ids ) ) );
+			if ( ! $batchkeys_ids ) {
+				return array();
+			}
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared -- ids are integers; a deleted site has no table left.
+			$batchkeys_ids = $wpdb->get_col( "SELECT `blog_id` FROM `{$wpdb->blogs}` WHERE `blog_id` IN (" . implode( ',', $batchkeys_ids ) . ')' );
 		}
-		foreach ( get_sites(
-			array(
-				'fields' => 'ids',
-				'number' => 0,
-			)
-		) as $batchkeys_site_id ) {
-			switch_to_blog( (int) $batchkeys_site_id );
-			call_user_func( $callback );
-			restore_current_blog();
+		$batchkeys_tables = array();
+		foreach ( $batchkeys_ids as $batchkeys_id ) {
+			$batchkeys_tables[ (int) $batchkeys_id ] = $wpdb->get_blog_prefix( (int) $batchkeys_id ) . 'options';
 		}
+		return $batchkeys_tables;
+	}
+}
+
+if ( ! function_exists( 'batchkeys_kit_sites_index' ) ) {
+	/**
+	 * The network's index of sites holding a per-site key: slug => site ids.
+	 *
+	 * @return array<string, array<int, int>>
+	 */
+	function batchkeys_kit_sites_index() {
+		$batchkeys_index = get_site_option( 'batchkeys_sites', array() );
+		return is_array( $batchkeys_index ) ? $batchkeys_index : array();
 	}
 }
 
 if ( ! function_exists( 'batchkeys_kit_uninstall_product' ) ) {
 	/**
 	 * Removes one product's data: its license record, throttle and lock rows, and the users'
-	 * dismissals of its notices.
+	 * dismissals of its notices. On a network: the network's record, and the rows of the main
+	 * site and of the sites the index names (only sites holding a key have any), by one direct
+	 * query per site, without switching sites.
 	 *
 	 * @param string $slug Product slug.
 	 * @return void
 	 */
 	function batchkeys_kit_uninstall_product( $slug ) {
+		global $wpdb;
 		if ( ! is_string( $slug ) || '' === $slug || sanitize_key( $slug ) !== $slug ) {
 			return;
 		}
-		batchkeys_kit_for_each_site(
-			function () use ( $slug ) {
-				foreach ( array( 'batchkeys_license_', 'batchkeys_throttle_', 'batchkeys_lock_', 'batchkeys_cron_lock_' ) as $batchkeys_prefix ) {
-					delete_option( $batchkeys_prefix . $slug );
-				}
+		$batchkeys_names = array();
+		foreach ( array( 'batchkeys_license_', 'batchkeys_throttle_', 'batchkeys_lock_', 'batchkeys_cron_lock_' ) as $batchkeys_prefix ) {
+			$batchkeys_names[] = $batchkeys_prefix . $slug;
+		}
+		if ( ! is_multisite() ) {
+			foreach ( $batchkeys_names as $batchkeys_name ) {
+				delete_option( $batchkeys_name );
 			}
-		);
+		} else {
+			$batchkeys_index = batchkeys_kit_sites_index();
+			$batchkeys_sites = isset( $batchkeys_index[ $slug ] ) ? (array) $batchkeys_index[ $slug ] : array();
+			$batchkeys_sites = array_merge( $batchkeys_sites, array( get_main_site_id(), get_current_blog_id() ) );
+			$batchkeys_in    = implode( ',', array_fill( 0, count( $batchkeys_names ), '%s' ) );
+			foreach ( batchkeys_kit_site_tables( $batchkeys_sites ) as $batchkeys_table ) {
+				// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- another site's table, without switching to it; one placeholder per name.
+				$wpdb->query( $wpdb->prepare( "DELETE FROM `{$batchkeys_table}` WHERE `option_name` IN ( $batchkeys_in )", $batchkeys_names ) );
+			}
+			delete_site_option( 'batchkeys_license_' . $slug );
+			if ( isset( $batchkeys_index[ $slug ] ) ) {
+				unset( $batchkeys_index[ $slug ] );
+				update_site_option( 'batchkeys_sites', $batchkeys_index );
+			}
+			wp_cache_flush();
+		}
 		delete_metadata( 'user', 0, 'batchkeys_dismissed_' . $slug, '', true );
 	}
 }
@@ -71,34 +106,45 @@ if ( ! function_exists( 'batchkeys_kit_uninstall_product' ) ) {
 if ( ! function_exists( 'batchkeys_kit_uninstall_all' ) ) {
 	/**
 	 * Removes every batchkeys_* option, transient and user meta, and the batchkeys_recheck cron
-	 * event.
+	 * event. On a network: one direct query per site's options table (no switch), the event from
+	 * the main site and the sites holding a key (no other site has one), every batchkeys_*
+	 * network option, one cache flush.
 	 *
 	 * @return void
 	 */
 	function batchkeys_kit_uninstall_all() {
-		batchkeys_kit_for_each_site(
-			function () {
-				global $wpdb;
-				$batchkeys_likes = array(
-					$wpdb->esc_like( 'batchkeys_' ) . '%',
-					$wpdb->esc_like( '_transient_batchkeys_' ) . '%',
-					$wpdb->esc_like( '_transient_timeout_batchkeys_' ) . '%',
-				);
-				foreach ( $batchkeys_likes as $batchkeys_like ) {
-					// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- uninstall: names are only known by prefix.
-					$wpdb->query( $wpdb->prepare( "DELETE FROM `{$wpdb->options}` WHERE `option_name` LIKE %s", $batchkeys_like ) );
-				}
-				wp_unschedule_hook( 'batchkeys_recheck' );
-				wp_cache_flush();
-			}
-		);
 		global $wpdb;
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- uninstall: user meta names are only known by prefix.
-		$wpdb->query( $wpdb->prepare( "DELETE FROM `{$wpdb->usermeta}` WHERE `meta_key` LIKE %s", $wpdb->esc_like( 'batchkeys_' ) . '%' ) );
-		if ( is_multisite() ) {
+		$batchkeys_where = $wpdb->prepare(
+			'`option_name` LIKE %s OR `option_name` LIKE %s OR `option_name` LIKE %s',
+			$wpdb->esc_like( 'batchkeys_' ) . '%',
+			$wpdb->esc_like( '_transient_batchkeys_' ) . '%',
+			$wpdb->esc_like( '_transient_timeout_batchkeys_' ) . '%'
+		);
+		if ( ! is_multisite() ) {
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- uninstall: names are only known by prefix; prepared above.
+			$wpdb->query( "DELETE FROM `{$wpdb->options}` WHERE $batchkeys_where" );
+			wp_unschedule_hook( 'batchkeys_recheck' );
+			wp_cache_flush();
+		} else {
+			$batchkeys_with_event = array( get_main_site_id() );
+			foreach ( batchkeys_kit_sites_index() as $batchkeys_ids ) {
+				$batchkeys_with_event = array_merge( $batchkeys_with_event, (array) $batchkeys_ids );
+			}
+			foreach ( array_keys( batchkeys_kit_site_tables( $batchkeys_with_event ) ) as $batchkeys_id ) {
+				switch_to_blog( $batchkeys_id );
+				wp_unschedule_hook( 'batchkeys_recheck' );
+				restore_current_blog();
+			}
+			foreach ( batchkeys_kit_site_tables() as $batchkeys_table ) {
+				// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- see above; another site's table, without switching to it.
+				$wpdb->query( "DELETE FROM `{$batchkeys_table}` WHERE $batchkeys_where" );
+			}
 			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- see above.
 			$wpdb->query( $wpdb->prepare( "DELETE FROM `{$wpdb->sitemeta}` WHERE `meta_key` LIKE %s OR `meta_key` LIKE %s", $wpdb->esc_like( 'batchkeys_' ) . '%', $wpdb->esc_like( '_site_transient_batchkeys_' ) . '%' ) );
+			wp_cache_flush();
 		}
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- uninstall: user meta names are only known by prefix.
+		$wpdb->query( $wpdb->prepare( "DELETE FROM `{$wpdb->usermeta}` WHERE `meta_key` LIKE %s", $wpdb->esc_like( 'batchkeys_' ) . '%' ) );
 	}
 }
 

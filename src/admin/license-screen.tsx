@@ -168,6 +168,22 @@ export default function LicenseScreen( {
 	const hasKey = license.key !== null && license.key !== '';
 	const isBusy = busy !== null;
 
+	if ( license.managed_by_network ) {
+		// A site administrator sees the network's license; only Network Admin changes it.
+		const managed = describeCode( 'network_managed' );
+		return (
+			<div className="batchkeys-license">
+				<Notice status="info" isDismissible={ false }>
+					<p>
+						<strong>{ managed.message }</strong>
+					</p>
+					<p>{ managed.hint }</p>
+				</Notice>
+				<StatusCard license={ license } />
+			</div>
+		);
+	}
+
 	return (
 		<div className="batchkeys-license" aria-busy={ isBusy }>
 			<div

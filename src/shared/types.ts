@@ -53,6 +53,10 @@ export interface LicenseView {
 	retry_after: number | null;
 	/** The raw upstream ERROR text, only for `upstream_error` and administrators. */
 	detail: string | null;
+	/** `network`: one license for every site of a multisite network; else `site`. */
+	scope?: 'site' | 'network';
+	/** A network license seen by someone who may not change it (a site administrator). */
+	managed_by_network?: boolean;
 }
 
 /** `GET /products`: each product the current user may manage, with its license. */

@@ -5,7 +5,9 @@
  * package registry this project can reach); each test runs in a rolled-back transaction instead.
  *
  * The site is named by BATCHKEYS_SITE (a site JSON file); default .batchkeys/site-test.json when
- * present, else .batchkeys/site.json (the one `npm start` writes).
+ * present, else .batchkeys/site.json (the one `npm start` writes). A network site (`--multisite`)
+ * boots as its main site, with a network test database of the same subsites: run the tests of
+ * group `network` there (`BATCHKEYS_MULTISITE=1 bash tools/test-php.sh --group network`).
  *
  * @package BatchKeys\Tests
  */
@@ -46,12 +48,15 @@ if ( 'sqlite' === $batchkeys_site['db'] ) {
 	mysqli_query( $batchkeys_mysqli, "CREATE DATABASE `$batchkeys_db`" );
 	mysqli_close( $batchkeys_mysqli );
 }
+// A network site gets a network test database with the same subsites.
+$batchkeys_network = ! empty( $batchkeys_site['multisite'] );
 passthru(
 	sprintf(
-		'WP_TEST_DB=1 php %s %s %s admin password batchkeys >/dev/null',
+		'WP_TEST_DB=1 php %s %s %s admin password %s batchkeys >/dev/null',
 		escapeshellarg( $batchkeys_root . '/tools/site/install.php' ),
 		escapeshellarg( $batchkeys_site['abspath'] ),
-		escapeshellarg( $batchkeys_site['url'] )
+		escapeshellarg( $batchkeys_site['url'] ),
+		$batchkeys_network ? escapeshellarg( '--subsites=' . count( (array) $batchkeys_site['subsites'] ) ) : ''
 	),
 	$batchkeys_status
 );

@@ -1,8 +1,8 @@
 <?php
 /**
- * Installs WordPress without WP-CLI:
+ * Installs WordPress without WP-CLI.
  *
- *     php install.php <abspath> <url> <user> <password> [--subsites=N] [plugin-dir-name ...]
+ * Usage: php install.php <abspath> <url> <user> <password> [--subsites=N] [plugin-dir-name ...]
  *
  * Idempotent: an installed site only gets its plugins activated. With --subsites=N (a multisite
  * local site, whose wp-config.php defines MULTISITE unless BATCHKEYS_SINGLE_INSTALL is set in the
@@ -113,8 +113,10 @@ function batchkeys_install_network( $host, $url ) {
 	foreach ( $wpdb->tables( 'ms_global' ) as $table => $prefixed ) {
 		$wpdb->$table = $prefixed;
 	}
+	// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a development tool reading the network tables.
 	$exists = $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $wpdb->site ) ) );
-	$old    = $exists ? $wpdb->get_var( "SELECT domain FROM {$wpdb->site} WHERE id = 1" ) : null;
+	// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- see above.
+	$old = $exists ? $wpdb->get_var( "SELECT domain FROM {$wpdb->site} WHERE id = 1" ) : null;
 	if ( null === $old ) {
 		update_option( 'siteurl', $url );
 		update_option( 'home', $url );
@@ -132,6 +134,7 @@ function batchkeys_install_network( $host, $url ) {
 	}
 	// A network built at another port (the local site's port changes on every start, and the
 	// benchmark's network is a cached copy): every stored address moves with it.
+	// phpcs:disable WordPress.DB.DirectDatabaseQuery -- a development tool moving the network's stored addresses.
 	$wpdb->update( $wpdb->site, array( 'domain' => $host ), array( 'id' => 1 ) );
 	$blogs = $wpdb->get_results( "SELECT blog_id, path FROM {$wpdb->blogs}" );
 	$wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->blogs} SET domain = %s", $host ) );
@@ -141,6 +144,7 @@ function batchkeys_install_network( $host, $url ) {
 		$value = untrailingslashit( $url . $blog->path );
 		$wpdb->query( $wpdb->prepare( "UPDATE `$table` SET option_value = %s WHERE option_name IN ( 'home', 'siteurl' )", $value ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the table name is WordPress's own.
 	}
+	// phpcs:enable
 	echo 'network moved from ' . $old . ' to ' . $host . ' (' . count( $blogs ) . " sites)\n";
 }
 

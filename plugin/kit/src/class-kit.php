@@ -43,6 +43,8 @@ final class Kit {
 			'BatchKeys\\Kit\\Health\\Site_Health',
 		),
 		'cli'         => array( 'BatchKeys\\Kit\\Cli\\Commands' ),
+		// Woken by ON_DEMAND['network'] only.
+		'sites'       => array( 'BatchKeys\\Kit\\Network\\Sites' ),
 	);
 
 	/**
@@ -56,11 +58,15 @@ final class Kit {
 		),
 		'plugins' => array(
 			array( 'batchkeys_plugin_activated', 'BatchKeys\\Kit\\Cron\\Scheduler', 'license_changed', 0 ),
-			array( 'deactivate_plugin', 'BatchKeys\\Kit\\Cron\\Scheduler', 'plugin_deactivated', 1 ),
+			array( 'deactivate_plugin', 'BatchKeys\\Kit\\Cron\\Scheduler', 'plugin_deactivated', 2 ),
 		),
 		'store'   => array(
-			array( 'batchkeys_license_stored', 'BatchKeys\\Kit\\Cron\\Scheduler', 'license_changed', 0 ),
+			array( 'batchkeys_license_stored', 'BatchKeys\\Kit\\Cron\\Scheduler', 'license_changed', 1 ),
 			array( 'batchkeys_rate_limit_stored', 'BatchKeys\\Kit\\Cron\\Scheduler', 'license_changed', 0 ),
+		),
+		// A multisite network: a deleted site leaves the index of licensed sites.
+		'network' => array(
+			array( 'wp_uninitialize_site', 'BatchKeys\\Kit\\Network\\Sites', 'site_deleted', 1 ),
 		),
 	);
 
@@ -186,6 +192,7 @@ final class Kit {
 			'editor'      => in_array( $page, array( 'post.php', 'post-new.php', 'site-editor.php', 'widgets.php', 'customize.php' ), true ),
 			'site_health' => 'site-health.php' === $page || wp_doing_cron(),
 			'cli'         => $cli,
+			'network'     => is_multisite(),
 		) as $kind => $now ) {
 			if ( $now ) {
 				$this->wire_for( $kind );
@@ -281,8 +288,14 @@ final class Kit {
 	 */
 	public function licenses() {
 		if ( null === $this->licenses ) {
+			$registry       = $this->registry();
 			$this->licenses = new License_Service(
-				new Store(),
+				new Store(
+					static function ( $slug ) use ( $registry ) {
+						$product = $registry->get( $slug );
+						return null !== $product && $product->is_network_scope();
+					}
+				),
 				function () {
 					return new Client( $this->version );
 				}

@@ -62,6 +62,7 @@ final class Screen {
 	 */
 	public function register_hooks() {
 		add_action( 'admin_menu', array( $this, 'add_pages' ) );
+		add_action( 'network_admin_menu', array( $this, 'add_network_pages' ) );
 		add_action( 'admin_enqueue_scripts', array( $this, 'enqueue' ) );
 	}
 
@@ -98,6 +99,9 @@ final class Screen {
 	public static function page_url( Product $product ) {
 		if ( ! is_array( $product->menu ) || empty( $product->menu['parent'] ) ) {
 			return '';
+		}
+		if ( $product->is_network_scope() && is_network_admin() ) {
+			return add_query_arg( 'page', self::page_slug( $product ), network_admin_url( 'settings.php' ) );
 		}
 		$parent = (string) $product->menu['parent'];
 		// A core screen file (options-general.php, themes.php, edit.php?post_type=x) keeps its
@@ -137,6 +141,36 @@ final class Screen {
 	}
 
 	/**
+	 * Network Admin > Settings > "<Product> License" for each network license (the same screen,
+	 * on the network's record, for manage_network_options). Each site keeps its own page, which
+	 * shows the network's license read-only to its administrators.
+	 *
+	 * @return void
+	 */
+	public function add_network_pages() {
+		foreach ( $this->kit->registry()->all() as $product ) {
+			if ( ! $product->is_network_scope() || ! is_array( $product->menu ) ) {
+				continue;
+			}
+			$slug   = $product->slug;
+			$title  = self::title( $product );
+			$suffix = add_submenu_page(
+				'settings.php',
+				$title,
+				$title,
+				'manage_network_options',
+				self::page_slug( $product ),
+				function () use ( $slug ) {
+					$this->render( $slug );
+				}
+			);
+			if ( is_string( $suffix ) && '' !== $suffix ) {
+				$this->pages[ $suffix ] = $slug;
+			}
+		}
+	}
+
+	/**
 	 * The data the screen starts from: ProductInfo & { license: LicenseView }.
 	 *
 	 * @param Product $product Product.
@@ -156,7 +190,7 @@ final class Screen {
 	 */
 	public function render( $slug ) {
 		$product = $this->kit->registry()->get( $slug );
-		if ( null === $product || ! current_user_can( $product->capability ) ) {
+		if ( null === $product || ! $product->current_user_can_manage() ) {
 			wp_die( esc_html__( 'Sorry, you are not allowed to access this page.', 'batchkeys' ), 403 );
 		}
 		?>

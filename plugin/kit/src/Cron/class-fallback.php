@@ -131,7 +131,7 @@ final class Fallback {
 			return false;
 		}
 		$due = false;
-		foreach ( $this->kit->registry()->all() as $product ) {
+		foreach ( Schedule::products( $this->kit ) as $product ) {
 			if ( Schedule::is_due( $store->get( $product->slug ), $now ) ) {
 				$due = true;
 				break;

@@ -10,7 +10,6 @@ namespace BatchKeys\Kit\Cron;
 use BatchKeys\Kit\Clock;
 use BatchKeys\Kit\Kit;
 use BatchKeys\Kit\License\License_Service;
-use BatchKeys\Kit\License\Lock;
 use BatchKeys\Kit\Product\Product;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -89,7 +88,7 @@ final class Runner {
 		$this->running = true;
 		$outcomes      = array();
 		try {
-			foreach ( $this->kit->registry()->all() as $slug => $product ) {
+			foreach ( Schedule::products( $this->kit ) as $slug => $product ) {
 				$outcome = $this->recheck_if_due( $product );
 				if ( null !== $outcome ) {
 					$outcomes[ $slug ] = $outcome;
@@ -130,7 +129,7 @@ final class Runner {
 		if ( ! Schedule::is_due( $store->get( $product->slug ), Clock::now() ) ) {
 			return null;
 		}
-		$lock = new Lock( self::LOCK_PREFIX . $product->slug );
+		$lock = $store->lock( self::LOCK_PREFIX, $product->slug );
 		if ( ! $lock->acquire( License_Service::LOCK_TTL, Clock::now() ) ) {
 			return 'locked';
 		}

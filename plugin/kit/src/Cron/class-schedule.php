@@ -10,7 +10,9 @@ namespace BatchKeys\Kit\Cron;
 use BatchKeys\Kit\Clock;
 use BatchKeys\Kit\Kit;
 use BatchKeys\Kit\License\Record;
+use BatchKeys\Kit\License\Store;
 use BatchKeys\Kit\License\Transition;
+use BatchKeys\Kit\Product\Product;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -63,6 +65,44 @@ final class Schedule {
 	}
 
 	/**
+	 * The products whose checks run on this site: all of them, except that a network license is
+	 * checked from the network's main site only (one check a day for the whole network).
+	 *
+	 * @param Kit $kit The kit.
+	 * @return array<string, Product>
+	 */
+	public static function products( Kit $kit ) {
+		$products = array();
+		foreach ( $kit->registry()->all() as $slug => $product ) {
+			if ( ! $product->is_network_scope() || is_main_site() ) {
+				$products[ $slug ] = $product;
+			}
+		}
+		return $products;
+	}
+
+	/**
+	 * Removes the event from the sites of the network's index of licensed sites (no other site
+	 * has one), switching to those sites only.
+	 *
+	 * @return void
+	 */
+	public static function unschedule_licensed_sites() {
+		$sites = array();
+		foreach ( Store::sites_index() as $ids ) {
+			$sites = array_merge( $sites, $ids );
+		}
+		foreach ( array_unique( $sites ) as $blog_id ) {
+			if ( get_current_blog_id() === (int) $blog_id || ! get_site( (int) $blog_id ) ) {
+				continue;
+			}
+			switch_to_blog( (int) $blog_id );
+			self::unschedule();
+			restore_current_blog();
+		}
+	}
+
+	/**
 	 * When the event should run next: the earliest next check of the products with a key, not
 	 * before the rate-limit pause ends; null when no product has a key.
 	 *
@@ -74,7 +114,7 @@ final class Schedule {
 		$now      = Clock::now();
 		$store    = $this->kit->licenses()->store();
 		$earliest = null;
-		foreach ( $this->kit->registry()->all() as $product ) {
+		foreach ( self::products( $this->kit ) as $product ) {
 			$record = in_array( $product->slug, $without, true ) ? null : $store->get( $product->slug );
 			if ( null === $record || ! $record->has_key() ) {
 				continue;

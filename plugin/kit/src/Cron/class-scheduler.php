@@ -158,12 +158,22 @@ final class Scheduler {
 	 * A record or the pause was stored (or the plugin activated): the event follows, except
 	 * during a run, which moves it once at its end.
 	 *
+	 * @param mixed $slug The product whose record was stored, if any.
 	 * @return void
 	 */
-	public function license_changed() {
-		if ( null === $this->runner || ! $this->runner->running() ) {
-			$this->schedule()->sync();
+	public function license_changed( $slug = '' ) {
+		if ( null !== $this->runner && $this->runner->running() ) {
+			return;
 		}
+		$product = is_string( $slug ) && '' !== $slug ? $this->kit->registry()->get( $slug ) : null;
+		if ( null !== $product && $product->is_network_scope() && ! is_main_site() ) {
+			// A network license changed from another site: the main site's event checks it.
+			switch_to_blog( get_main_site_id() );
+			$this->schedule()->sync();
+			restore_current_blog();
+			return;
+		}
+		$this->schedule()->sync();
 	}
 
 	/**
@@ -197,10 +207,11 @@ final class Scheduler {
 	 * loaded, the event goes (no kit would be left to run it); otherwise the event follows the
 	 * keys of the products that stay (a product whose plugin leaves no longer counts).
 	 *
-	 * @param string $plugin Plugin basename, e.g. batchkeys/batchkeys.php.
+	 * @param string $plugin       Plugin basename, e.g. batchkeys/batchkeys.php.
+	 * @param bool   $network_wide Whether it is deactivated for the whole network.
 	 * @return void
 	 */
-	public function plugin_deactivated( $plugin ) {
+	public function plugin_deactivated( $plugin, $network_wide = false ) {
 		if ( ! is_string( $plugin ) || false === strpos( $plugin, '/' ) ) {
 			return;
 		}
@@ -214,6 +225,10 @@ final class Scheduler {
 		}
 		if ( ! $stays ) {
 			Schedule::unschedule();
+			if ( $network_wide && is_multisite() ) {
+				// Only the sites holding a per-site key have an event (the network's index).
+				Schedule::unschedule_licensed_sites();
+			}
 			return;
 		}
 		$leaving = array();

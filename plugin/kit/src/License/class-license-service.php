@@ -251,7 +251,7 @@ class License_Service {
 		$record = $this->store->get( $product->slug );
 		$state  = $record->effective_state( $now );
 		$pair   = Messages::get( $record->code );
-		$wait   = max( $this->store->rate_limited_until() - $now, ( new Lock( 'batchkeys_throttle_' . $product->slug ) )->remaining( $now ) );
+		$wait   = max( $this->store->rate_limited_until() - $now, $this->store->lock( 'batchkeys_throttle_', $product->slug )->remaining( $now ) );
 		return array(
 			'product'          => $product->slug,
 			'state'            => $state,
@@ -269,6 +269,8 @@ class License_Service {
 			'grace_until'      => in_array( $state, array( 'grace', 'lapsed' ), true ) ? Clock::iso( $record->grace_until ) : null,
 			'retry_after'      => $wait > 0 ? $wait : null,
 			'detail'           => ( 'upstream_error' === $record->code && current_user_can( 'manage_options' ) ) ? $record->detail : null,
+			'scope'            => $product->is_network_scope() ? 'network' : 'site',
+			'managed_by_network' => ( $product->is_network_scope() && ! $product->current_user_can_change() ) ? Messages::get( 'network_managed' ) : null,
 		);
 	}
 
@@ -281,7 +283,7 @@ class License_Service {
 	public function settings( Product $product ) {
 		return array(
 			'grace_days' => $product->grace_days,
-			'slot'       => $this->store->daily_slot(),
+			'slot'       => $this->store->daily_slot( $product->slug ),
 			'site'       => Address::facts(),
 			'install_id' => wp_generate_uuid4(),
 		);
@@ -330,7 +332,7 @@ class License_Service {
 	 * @return Lock|Result The held lock (release it), or `throttled` while another request holds it.
 	 */
 	private function lock( Product $product, $now ) {
-		$lock = new Lock( 'batchkeys_lock_' . $product->slug );
+		$lock = $this->store->lock( 'batchkeys_lock_', $product->slug );
 		if ( ! $lock->acquire( self::LOCK_TTL, $now ) ) {
 			return $this->local( $product, 'throttled', max( 1, $lock->remaining( $now ) ) );
 		}
@@ -358,7 +360,7 @@ class License_Service {
 	 * @return Result|null
 	 */
 	private function claim_throttle( Product $product, $now ) {
-		$throttle = new Lock( 'batchkeys_throttle_' . $product->slug );
+		$throttle = $this->store->lock( 'batchkeys_throttle_', $product->slug );
 		if ( $throttle->acquire( self::THROTTLE, $now ) ) {
 			return null;
 		}

@@ -53,6 +53,7 @@ final class Messages {
 			'rest_not_logged_in'          => 401,
 			'rest_forbidden'              => 403,
 			'rest_cookie_invalid_nonce'   => 403,
+			'network_managed'             => 403,
 		);
 	}
 
@@ -196,6 +197,10 @@ final class Messages {
 			'rest_cookie_invalid_nonce'   => array(
 				__( 'Your session has expired.', 'batchkeys' ),
 				__( 'Reload the page and try again.', 'batchkeys' ),
+			),
+			'network_managed'             => array(
+				__( 'This license covers every site of the network and is managed by the network administrator.', 'batchkeys' ),
+				__( 'Ask your network administrator to change it under Network Admin > Settings.', 'batchkeys' ),
 			),
 		);
 

@@ -22,6 +22,11 @@ if ( ! defined( 'ABSPATH' ) ) {
 final class Product {
 
 	/**
+	 * The values of the network argument.
+	 */
+	const SCOPES = array( 'auto', 'network', 'site' );
+
+	/**
 	 * Unique slug (sanitize_key() characters).
 	 *
 	 * @var string
@@ -109,6 +114,14 @@ final class Product {
 	public $file;
 
 	/**
+	 * Scope on a multisite network: 'auto' (the network when the plugin is network-activated),
+	 * 'network' or 'site'.
+	 *
+	 * @var string
+	 */
+	public $network;
+
+	/**
 	 * A product; Registry builds them from validated arguments.
 	 *
 	 * @param array<string, mixed> $fields Validated fields, one per property.
@@ -131,6 +144,40 @@ final class Product {
 		$this->send_active           = ! empty( $fields['send_active'] );
 		$this->address_grace_days    = isset( $fields['address_grace_days'] ) ? (int) $fields['address_grace_days'] : 30;
 		$this->file                  = (string) $fields['file'];
+		$this->network               = isset( $fields['network'] ) && in_array( $fields['network'], self::SCOPES, true ) ? (string) $fields['network'] : 'auto';
+	}
+
+	/**
+	 * Whether one license covers the whole network: on a multisite network, for a product
+	 * registered with 'network' => 'network', or with 'auto' when its plugin is network-activated.
+	 * Costs no query: WordPress loads active_sitewide_plugins with the network's options.
+	 *
+	 * @return bool
+	 */
+	public function is_network_scope() {
+		if ( ! is_multisite() || 'site' === $this->network ) {
+			return false;
+		}
+		if ( 'network' === $this->network ) {
+			return true;
+		}
+		$basename = $this->plugin_basename();
+		if ( '' === $basename ) {
+			return false;
+		}
+		$active = get_site_option( 'active_sitewide_plugins', array() );
+		return is_array( $active ) && isset( $active[ $basename ] );
+	}
+
+	/**
+	 * Whether the current user may change the license (activate, check, remove): the product's
+	 * capability, or for a network license the network's (manage_network_options). Seeing it
+	 * needs only current_user_can_manage().
+	 *
+	 * @return bool
+	 */
+	public function current_user_can_change() {
+		return $this->is_network_scope() ? current_user_can( 'manage_network_options' ) : $this->current_user_can_manage();
 	}
 
 	/**
@@ -166,7 +213,7 @@ final class Product {
 	 * @return bool
 	 */
 	public function current_user_can_manage() {
-		return current_user_can( $this->capability );
+		return current_user_can( $this->capability ) || ( $this->is_network_scope() && current_user_can( 'manage_network_options' ) );
 	}
 
 	/**

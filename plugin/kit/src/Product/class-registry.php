@@ -65,7 +65,11 @@ final class Registry {
 	 * - address_grace_days (int 0-365, default 30): days a site whose address changed keeps its
 	 *   features while nobody has said whether it is a copy or a move.
 	 * - file (string): the plugin's main file or the theme's functions.php (__FILE__), for the
-	 *   plugins screen row.
+	 *   plugins screen row, and on a network to tell whether the plugin is network-activated.
+	 * - network ('auto'|'network'|'site', default 'auto'): the license's scope on a multisite
+	 *   network. 'auto': one key for the whole network when the plugin (its `file`) is
+	 *   network-activated, else one key per site; 'network' and 'site' force one or the other.
+	 *   Ignored on a single site.
 	 *
 	 * @param mixed $slug Product slug: lower-case letters, digits, '-' and '_' (sanitize_key()).
 	 * @param mixed $args Arguments, see above.
@@ -92,6 +96,7 @@ final class Registry {
 				'allow_topup'           => $this->flag( $slug, $args, 'allow_topup' ),
 				'send_active'           => $this->flag( $slug, $args, 'send_active' ),
 				'file'                  => $this->file( $slug, $args ),
+				'network'               => $this->network( $slug, $args ),
 			)
 		);
 
@@ -135,7 +140,7 @@ final class Registry {
 			$this->wrong( __( 'The product arguments must be an array. Defaults were used.', 'batchkeys' ) );
 			return array();
 		}
-		$known   = array( 'name', 'auth', 'key_format', 'grace_days', 'capability', 'menu', 'release_on_deactivate', 'allow_topup', 'send_active', 'address_grace_days', 'file' );
+		$known   = array( 'name', 'auth', 'key_format', 'grace_days', 'capability', 'menu', 'release_on_deactivate', 'allow_topup', 'send_active', 'address_grace_days', 'file', 'network' );
 		$unknown = array_diff( array_map( 'strval', array_keys( $args ) ), $known );
 		if ( $unknown ) {
 			/* translators: 1: product slug, 2: list of argument names. */
@@ -311,6 +316,25 @@ final class Registry {
 		/* translators: %s: product slug. */
 		$this->wrong( sprintf( __( 'The file argument of the product "%s" must be a path (use __FILE__).', 'batchkeys' ), $slug ) );
 		return '';
+	}
+
+	/**
+	 * `network`: the scope on a multisite network; default 'auto'.
+	 *
+	 * @param string       $slug Slug.
+	 * @param array<mixed> $args Arguments.
+	 * @return string
+	 */
+	private function network( $slug, array $args ) {
+		if ( ! isset( $args['network'] ) ) {
+			return 'auto';
+		}
+		if ( in_array( $args['network'], Product::SCOPES, true ) ) {
+			return (string) $args['network'];
+		}
+		/* translators: %s: product slug. */
+		$this->wrong( sprintf( __( 'The network argument of the product "%s" must be "auto", "network" or "site". "auto" is used.', 'batchkeys' ), $slug ) );
+		return 'auto';
 	}
 
 	/**

@@ -239,6 +239,26 @@ abstract class Base_Controller extends \WP_REST_Controller {
 	}
 
 	/**
+	 * Checks the permission to change a product's license (activate, check, remove): a network
+	 * license only with manage_network_options; a site administrator who may see it gets
+	 * network_managed (403).
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request Request.
+	 * @return true|\WP_Error
+	 */
+	public function change_permission( $request ) {
+		$permission = $this->product_permission( $request );
+		if ( true !== $permission ) {
+			return $permission;
+		}
+		$product = $this->kit->registry()->get( $request->get_param( 'slug' ) );
+		if ( null !== $product && ! $product->current_user_can_change() ) {
+			return $this->error( 'network_managed', $this->kit->licenses()->view( $product ) );
+		}
+		return true;
+	}
+
+	/**
 	 * Whether the current user manages at least one product.
 	 *
 	 * @return bool
@@ -304,11 +324,11 @@ abstract class Base_Controller extends \WP_REST_Controller {
 		return array(
 			'type'       => 'object',
 			'properties' => array(
-				'product'          => array(
+				'product'            => array(
 					'description' => __( 'Product slug.', 'batchkeys' ),
 					'type'        => 'string',
 				),
-				'state'            => array(
+				'state'              => array(
 					'description' => __( 'License state.', 'batchkeys' ),
 					'type'        => 'string',
 					'enum'        => array( 'inactive', 'active', 'grace', 'lapsed', 'invalid' ),
@@ -321,7 +341,7 @@ abstract class Base_Controller extends \WP_REST_Controller {
 					'description' => __( 'Whether the product’s features may run.', 'batchkeys' ),
 					'type'        => 'boolean',
 				),
-				'configured'       => array(
+				'configured'         => array(
 					'description' => __( 'Whether the product’s BatchKeys authorization key is set on this site.', 'batchkeys' ),
 					'type'        => 'boolean',
 				),
@@ -337,29 +357,42 @@ abstract class Base_Controller extends \WP_REST_Controller {
 					'description' => __( 'Kit code of the last answer (none when nothing was asked yet).', 'batchkeys' ),
 					'type'        => 'string',
 				),
-				'message'          => array(
+				'message'            => array(
 					'description' => __( 'Translated message for the code.', 'batchkeys' ),
 					'type'        => 'string',
 				),
-				'hint'             => array(
+				'hint'               => array(
 					'description' => __( 'Translated advice for the code.', 'batchkeys' ),
 					'type'        => 'string',
 				),
-				'key'              => array(
+				'key'                => array(
 					'description' => __( 'The stored key, masked but for its last 4 characters, or null.', 'batchkeys' ),
 					'type'        => array( 'string', 'null' ),
 				),
-				'last_checked'     => $date + array( 'description' => __( 'When the key was last checked.', 'batchkeys' ) ),
-				'last_success'     => $date + array( 'description' => __( 'When BatchKeys last said the key is valid.', 'batchkeys' ) ),
-				'next_check'       => $date + array( 'description' => __( 'When the next automatic check is due.', 'batchkeys' ) ),
-				'grace_until'      => $date + array( 'description' => __( 'Until when features stay on without an answer (grace and lapsed).', 'batchkeys' ) ),
-				'retry_after'      => array(
+				'last_checked'       => $date + array( 'description' => __( 'When the key was last checked.', 'batchkeys' ) ),
+				'last_success'       => $date + array( 'description' => __( 'When BatchKeys last said the key is valid.', 'batchkeys' ) ),
+				'next_check'         => $date + array( 'description' => __( 'When the next automatic check is due.', 'batchkeys' ) ),
+				'grace_until'        => $date + array( 'description' => __( 'Until when features stay on without an answer (grace and lapsed).', 'batchkeys' ) ),
+				'retry_after'        => array(
 					'description' => __( 'Seconds before this site may ask BatchKeys again, or null.', 'batchkeys' ),
 					'type'        => array( 'integer', 'null' ),
 				),
-				'detail'           => array(
+				'detail'             => array(
 					'description' => __( 'Raw upstream error text (upstream_error, administrators only), or null.', 'batchkeys' ),
 					'type'        => array( 'string', 'null' ),
+				),
+				'scope'              => array(
+					'description' => __( 'network: one license for every site of the network; site: this site’s own.', 'batchkeys' ),
+					'type'        => 'string',
+					'enum'        => array( 'site', 'network' ),
+				),
+				'managed_by_network' => array(
+					'description' => __( 'When the license is the network’s and the current user may not change it: the translated message and hint saying so; else null.', 'batchkeys' ),
+					'type'        => array( 'object', 'null' ),
+					'properties'  => array(
+						'message' => array( 'type' => 'string' ),
+						'hint'    => array( 'type' => 'string' ),
+					),
 				),
 			),
 		);

@@ -97,7 +97,7 @@ class License_Controller extends Base_Controller {
 	 * @return true|\WP_Error
 	 */
 	public function create_item_permissions_check( $request ) {
-		return $this->product_permission( $request );
+		return $this->change_permission( $request );
 	}
 
 	/**
@@ -107,7 +107,7 @@ class License_Controller extends Base_Controller {
 	 * @return true|\WP_Error
 	 */
 	public function update_item_permissions_check( $request ) {
-		return $this->product_permission( $request );
+		return $this->change_permission( $request );
 	}
 
 	/**
@@ -117,7 +117,7 @@ class License_Controller extends Base_Controller {
 	 * @return true|\WP_Error
 	 */
 	public function delete_item_permissions_check( $request ) {
-		return $this->product_permission( $request );
+		return $this->change_permission( $request );
 	}
 
 	/**
