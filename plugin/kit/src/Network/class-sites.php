@@ -37,7 +37,7 @@ final class Sites {
 	 */
 	public function register_hooks() {
 		if ( is_multisite() ) {
-			add_action( 'wp_uninitialize_site', array( $this, 'site_deleted' ), 10, 1 );
+			add_action( 'wp_uninitialize_site', array( $this, 'site_deleted' ), 5, 1 ); // Before core drops its tables.
 		}
 	}
 

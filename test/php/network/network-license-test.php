@@ -1,0 +1,155 @@
+<?php
+/**
+ * A network-activated product: one license for the whole network, managed with
+ * manage_network_options.
+ *
+ * @package BatchKeys\Tests
+ * @group network
+ */
+
+namespace BatchKeys\Tests\Network;
+
+use BatchKeys\Kit\License\Lock;
+use BatchKeys\Kit\License\Store;
+
+require_once __DIR__ . '/class-network-test-case.php';
+
+/**
+ * @group network
+ */
+final class Network_License_Test extends Network_Test_Case {
+
+	/** The demo plugin is network-activated: its product has the network scope; 'site' and 'network' force one. */
+	public function test_scope_follows_network_activation() {
+		$this->assertTrue( is_plugin_active_for_network( 'batchkeys/batchkeys.php' ) );
+		$this->assertTrue( $this->product()->is_network_scope(), 'network-activated plugin, network => auto' );
+		$this->assertFalse( $this->site_product()->is_network_scope() );
+		$this->assertTrue( $this->temporary_product( 'net-forced', array( 'network' => 'network' ) )->is_network_scope() );
+		$this->assertFalse( $this->temporary_product( 'net-auto-no-file' )->is_network_scope(), 'auto without a plugin file: per site' );
+	}
+
+	/** The super admin activates once: one call, a network option, every site licensed with no call. */
+	public function test_one_activation_licenses_every_site() {
+		wp_set_current_user( 1 );
+		$this->assertTrue( is_super_admin() );
+		$response = $this->activate( self::GOOD );
+		$this->assertSame( 200, $response->get_status() );
+		$this->assertSame( 'network', $response->get_data()['scope'] );
+		$this->assertFalse( $response->get_data()['managed_by_network'] );
+		$this->assertCount( 1, $this->api_requests() );
+
+		$record = get_site_option( 'batchkeys_license_' . self::DEMO );
+		$this->assertSame( self::GOOD, $record['key'] );
+		$this->assertNull( $this->stored(), 'no row in the main site\'s options' );
+		foreach ( self::subsites() as $blog_id ) {
+			switch_to_blog( $blog_id );
+			$this->assertTrue( batchkeys_is_active( self::DEMO ), "site $blog_id" );
+			$this->assertFalse( get_option( 'batchkeys_license_' . self::DEMO ), "no row on site $blog_id" );
+			restore_current_blog();
+		}
+		$this->assertCount( 1, $this->api_requests(), 'reading it made no call' );
+	}
+
+	/** A site administrator sees the network key read-only: every change is 403 network_managed, nothing is sent. */
+	public function test_a_site_administrator_cannot_change_the_network_key() {
+		wp_set_current_user( 1 );
+		$this->activate( self::GOOD );
+		$before = get_site_option( 'batchkeys_license_' . self::DEMO );
+		$calls  = count( $this->mock->log() );
+
+		switch_to_blog( self::subsites()[1] );
+		$this->as_user( 'administrator' );
+		$this->assertTrue( current_user_can( 'manage_options' ) );
+		$this->assertFalse( current_user_can( 'manage_network_options' ) );
+
+		$view = $this->call( 'GET', self::license_route() );
+		$this->assertSame( 200, $view->get_status() );
+		$this->assertTrue( $view->get_data()['managed_by_network'] );
+		$this->assertSame( 'active', $view->get_data()['state'] );
+
+		$this->later();
+		$this->assertKitError( $this->call( 'POST', self::license_route(), array( 'key' => self::GOOD2 ) ), 'network_managed', 403 );
+		$this->assertKitError( $this->call( 'POST', self::check_route() ), 'network_managed', 403 );
+		$this->assertKitError( $this->call( 'DELETE', self::license_route() ), 'network_managed', 403 );
+		restore_current_blog();
+
+		$this->assertSame( $before, get_site_option( 'batchkeys_license_' . self::DEMO ), 'the network record is unchanged' );
+		$this->assertCount( $calls, $this->mock->log(), 'nothing was sent' );
+	}
+
+	/** The network's lock rows are claimed in the main site's options table, from any site, never in sitemeta. */
+	public function test_network_locks_live_in_the_main_site_table() {
+		global $wpdb;
+		$store = $this->kit()->licenses()->store();
+		switch_to_blog( self::subsites()[0] );
+		$first = $store->lock( 'batchkeys_lock_', self::DEMO );
+		$this->assertTrue( $first->acquire( 60, self::T0 ) );
+		restore_current_blog();
+
+		switch_to_blog( self::subsites()[2] );
+		$this->assertFalse( $store->lock( 'batchkeys_lock_', self::DEMO )->acquire( 60, self::T0 ), 'another site cannot claim it' );
+		restore_current_blog();
+
+		$main = $wpdb->get_blog_prefix( get_main_site_id() ) . 'options';
+		$this->assertSame( Lock::main_site_table(), $main );
+		$this->assertSame( '1', (string) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM `$main` WHERE option_name = %s", 'batchkeys_lock_' . self::DEMO ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$this->assertSame( '0', (string) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->sitemeta} WHERE meta_key = %s", 'batchkeys_lock_' . self::DEMO ) ) );
+		$first->release();
+		$this->assertTrue( $store->lock( 'batchkeys_lock_', self::DEMO )->acquire( 60, self::T0 ) );
+	}
+
+	/** The network's main site changes: the license stays, and the new main site runs the daily check. */
+	public function test_a_new_main_site_keeps_the_license() {
+		wp_set_current_user( 1 );
+		$this->activate( self::GOOD );
+		$new_main = self::subsites()[0];
+		$this->add_test_filter(
+			'pre_get_main_site_id',
+			static function () use ( $new_main ) {
+				return $new_main;
+			}
+		);
+		$scheduler = $this->scheduler();
+		$this->assertArrayNotHasKey( self::DEMO, $scheduler->products(), 'the old main site no longer checks it' );
+		switch_to_blog( $new_main );
+		$this->assertArrayHasKey( self::DEMO, $scheduler->products(), 'the new main site does' );
+		$this->assertTrue( batchkeys_is_active( self::DEMO ) );
+		$this->set_now( self::T0 + 2 * DAY_IN_SECONDS );
+		$this->assertSame( array( self::DEMO => 'valid' ), $scheduler->run() );
+		restore_current_blog();
+		foreach ( self::all_sites() as $blog_id ) {
+			switch_to_blog( $blog_id );
+			$this->assertTrue( batchkeys_is_active( self::DEMO ), "site $blog_id is still licensed" );
+			restore_current_blog();
+		}
+	}
+
+	/** Uninstalling a product touches the sites that hold its key only, without switching to any site. */
+	public function test_uninstall_touches_only_licensed_sites() {
+		require_once $this->kit()->path() . '/uninstall.php';
+		$product  = $this->site_product();
+		$licensed = self::subsites()[1];
+		switch_to_blog( $licensed );
+		$this->activate_key( $product, self::GOOD );
+		restore_current_blog();
+		$this->assertSame( array( $licensed ), Store::sites_index()[ $product->slug ] );
+
+		$switches = 0;
+		$count    = static function () use ( &$switches ) {
+			++$switches;
+		};
+		add_action( 'switch_blog', $count );
+		$this->record_writes();
+		batchkeys_kit_uninstall_product( $product->slug );
+		remove_action( 'switch_blog', $count );
+		$writes = $this->kit_writes();
+
+		$this->assertSame( 0, $switches );
+		$this->assertArrayNotHasKey( $product->slug, Store::sites_index() );
+		switch_to_blog( $licensed );
+		wp_cache_flush();
+		$this->assertFalse( get_option( 'batchkeys_license_' . $product->slug ) );
+		restore_current_blog();
+		$this->assertLessThanOrEqual( 5, count( $writes ), 'one delete per licensed site, the main site and the current one, plus the index: ' . implode( "\n", $writes ) );
+	}
+}
