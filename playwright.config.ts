@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-type Site = { url: string };
+type Site = { url: string; multisite?: boolean };
 
 const siteFile =
 	process.env.BATCHKEYS_SITE || join( __dirname, '.batchkeys', 'site.json' );
@@ -22,7 +22,9 @@ const baseConfig = require( '@wordpress/scripts/config/playwright.config.js' );
 
 export default defineConfig( {
 	...baseConfig,
-	testDir: './test/e2e',
+	// A network site (npm start -- --multisite) runs the network specs only, a single site the others.
+	testDir: site.multisite ? './test/e2e/network' : './test/e2e',
+	testIgnore: site.multisite ? [] : [ 'network/**' ],
 	outputDir: './artifacts/test-results',
 	// Specs share one site and one mock: run them one at a time.
 	workers: 1,

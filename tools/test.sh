@@ -5,8 +5,10 @@
 #   3. PHPUnit without a site: the kit's pure classes (test/php-unit)
 #   4. PHPUnit on the real WordPress, once per entry of BATCHKEYS_PHP_MATRIX ("suite:db[:7.4] ...",
 #      default "sid:sqlite"; CI runs sid and trixie on SQLite and MariaDB, and sid:sqlite:7.4 with
-#      PHPUnit and the site on PHP 7.4 from tools/php74.sh)
-#   5. Playwright with Debian's Chromium against the local site
+#      PHPUnit and the site on PHP 7.4 from tools/php74.sh), then the network tests (group
+#      network) on a served multisite network (BATCHKEYS_NETWORK_DB, default sqlite)
+#   5. Playwright with Debian's Chromium against the local site, then its network specs
+#      (test/e2e/network) against the network site
 #   6. wp-env on the Playground runtime (test/wp-env/matrix.sh): BATCHKEYS_WP_ENV_MATRIX=smoke by
 #      default, full in CI (every PHP x the lowest and newest WordPress), none to skip
 # It starts the sites and mock it needs, stops them at the end, and exits non-zero on any failure.
@@ -83,6 +85,21 @@ for entry in $matrix; do
 	[ "$site" = test ] || bash tools/site.sh stop --name="$site" >/dev/null
 done
 
+# ------------------------------------------------------------------ 4b. PHPUnit on a network
+network_db=${BATCHKEYS_NETWORK_DB:-sqlite}
+network_label="phpunit (network, $network_db)"
+bk_log "$network_label: starting the site"
+network_up=0
+if bash tools/site.sh start --name=test-network --multisite --db="$network_db" --no-build --fresh; then
+	network_up=1
+	started_sites+=(test-network)
+	bk_log "$network_label"
+	BATCHKEYS_SITE="$BK_STATE/site-test-network.json" bk_run_suite junit "$network_label" "$results/phpunit-test-network.xml" 60 \
+		vendor/bin/phpunit --group network --log-junit "$results/phpunit-test-network.xml"
+else
+	bk_count add "$network_label" "$network_label: site start" 0 1
+fi
+
 # ------------------------------------------------------------------ 5. Playwright
 if [ "${BATCHKEYS_SKIP_E2E:-0}" != 1 ]; then
 	bk_log "playwright"
@@ -92,6 +109,13 @@ if [ "${BATCHKEYS_SKIP_E2E:-0}" != 1 ]; then
 			bk_run_suite playwright playwright "$results/playwright.json" 60 bash tools/test-e2e.sh --reporter=list,json
 	else
 		bk_count add playwright "playwright: site start" 0 1
+	fi
+	if [ $network_up = 1 ]; then
+		bk_log "playwright (network)"
+		BATCHKEYS_SITE="$BK_STATE/site-test-network.json" PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright-network.json" \
+			bk_run_suite playwright "playwright (network)" "$results/playwright-network.json" 60 bash tools/test-e2e.sh --reporter=list,json
+	else
+		bk_count add "playwright (network)" "playwright (network): site start" 0 1
 	fi
 fi
 

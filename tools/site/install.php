@@ -140,7 +140,8 @@ function batchkeys_install_network( $host, $url ) {
 	$wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->blogs} SET domain = %s", $host ) );
 	$wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->sitemeta} SET meta_value = %s WHERE meta_key = 'siteurl'", $url . '/' ) );
 	foreach ( $blogs as $blog ) {
-		$table = $wpdb->get_blog_prefix( (int) $blog->blog_id ) . 'options';
+		// MULTISITE is off in this step: get_blog_prefix() would name the main site's table.
+		$table = $wpdb->base_prefix . ( 1 === (int) $blog->blog_id ? '' : (int) $blog->blog_id . '_' ) . 'options';
 		$value = untrailingslashit( $url . $blog->path );
 		$wpdb->query( $wpdb->prepare( "UPDATE `$table` SET option_value = %s WHERE option_name IN ( 'home', 'siteurl' )", $value ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the table name is WordPress's own.
 	}

@@ -15,6 +15,8 @@ use BatchKeys\Kit\License\Store;
 require_once __DIR__ . '/class-network-test-case.php';
 
 /**
+ * One license for the whole network.
+ *
  * @group network
  */
 final class Network_License_Test extends Network_Test_Case {

@@ -14,6 +14,8 @@ use BatchKeys\Kit\License\Store;
 require_once __DIR__ . '/class-network-test-case.php';
 
 /**
+ * Daily checks, the pause, unlicensed and deleted sites on a network.
+ *
  * @group network
  */
 final class Network_Sites_Test extends Network_Test_Case {
@@ -38,7 +40,7 @@ final class Network_Sites_Test extends Network_Test_Case {
 
 	/** "Too fast" on one site pauses every site of the network: the next site sends nothing. */
 	public function test_the_rate_limit_pause_is_network_wide() {
-		$product = $this->site_product();
+		$product                = $this->site_product();
 		list( $first, $second ) = self::subsites();
 		switch_to_blog( $first );
 		$this->activate_key( $product, self::GOOD );
