@@ -9,6 +9,7 @@
 
 namespace BatchKeys\Tests\Network;
 
+use BatchKeys\Kit\Cron\Schedule;
 use BatchKeys\Kit\License\Lock;
 use BatchKeys\Kit\License\Store;
 
@@ -112,9 +113,9 @@ final class Network_License_Test extends Network_Test_Case {
 			}
 		);
 		$scheduler = $this->scheduler();
-		$this->assertArrayNotHasKey( self::DEMO, $scheduler->products(), 'the old main site no longer checks it' );
+		$this->assertArrayNotHasKey( self::DEMO, Schedule::products( $this->kit() ), 'the old main site no longer checks it' );
 		switch_to_blog( $new_main );
-		$this->assertArrayHasKey( self::DEMO, $scheduler->products(), 'the new main site does' );
+		$this->assertArrayHasKey( self::DEMO, Schedule::products( $this->kit() ), 'the new main site does' );
 		$this->assertTrue( batchkeys_is_active( self::DEMO ) );
 		$this->set_now( self::T0 + 2 * DAY_IN_SECONDS );
 		$this->assertSame( array( self::DEMO => 'valid' ), $scheduler->run() );

@@ -116,7 +116,7 @@ class License_Service {
 			return $lock;
 		}
 		try {
-			$answer = $this->client()->request( $product, $clean, $product->send_active ? array( 'active' => 1 ) : array(), 'interactive', Address::current_domain() );
+			$answer = $this->client()->request( $product, $clean, $product->send_active ? array( 'active' => 1 ) : array(), 'interactive', self::domain( $product ) );
 			$now    = Clock::now();
 			$this->note_rate_limit( $answer, $now );
 			$current = $this->store->get( $product->slug, true );
@@ -152,7 +152,7 @@ class License_Service {
 				return $this->local( $product, 'no_key' );
 			}
 			$answer = $product->is_configured()
-				? $this->client()->request( $product, (string) $current->key, array(), $context, $current->call_domain( Address::current_domain() ) )
+				? $this->client()->request( $product, (string) $current->key, array(), $context, $current->call_domain( self::domain( $product ) ) )
 				: new Answer( 'not_configured' );
 			$now    = Clock::now();
 			$this->note_rate_limit( $answer, $now );
@@ -181,7 +181,7 @@ class License_Service {
 		try {
 			$current = $this->store->get( $product->slug, true );
 			if ( $current->has_key() && $product->release_on_deactivate && $product->is_configured() && $this->store->rate_limited_until() <= $now ) {
-				$answer = $this->client()->request( $product, (string) $current->key, array( 'active' => 0 ), 'interactive', $current->call_domain( Address::current_domain() ) );
+				$answer = $this->client()->request( $product, (string) $current->key, array( 'active' => 0 ), 'interactive', $current->call_domain( self::domain( $product ) ) );
 				$called = true;
 				$this->note_rate_limit( $answer, Clock::now() );
 			}
@@ -223,7 +223,7 @@ class License_Service {
 			return $blocked;
 		}
 		$context = ( wp_doing_cron() || ( defined( 'WP_CLI' ) && WP_CLI ) ) ? 'background' : 'interactive';
-		$answer  = $this->client()->request( $product, (string) $record->key, array( 'consume' => $n ), $context, $record->call_domain( Address::current_domain() ) );
+		$answer  = $this->client()->request( $product, (string) $record->key, array( 'consume' => $n ), $context, $record->call_domain( self::domain( $product ) ) );
 		$now     = Clock::now();
 		$this->note_rate_limit( $answer, $now );
 		$status = 'invalid' === $answer->code ? 422 : Messages::status( $answer->code );
@@ -284,9 +284,20 @@ class License_Service {
 		return array(
 			'grace_days' => $product->grace_days,
 			'slot'       => $this->store->daily_slot( $product->slug ),
-			'site'       => Address::facts(),
+			'site'       => Address::facts( $product->is_network_scope() ? 'network' : 'site' ),
 			'install_id' => wp_generate_uuid4(),
 		);
+	}
+
+	/**
+	 * The domain the product's license is for now: the network's for a network license, else
+	 * this site's.
+	 *
+	 * @param Product $product Product.
+	 * @return string
+	 */
+	private static function domain( Product $product ) {
+		return $product->is_network_scope() ? Address::network_domain() : Address::current_domain();
 	}
 
 	/**

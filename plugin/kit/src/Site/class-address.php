@@ -54,6 +54,23 @@ final class Address {
 	}
 
 	/**
+	 * The domain of the whole network, for a license that covers every site of it: the
+	 * network's own host (stored, never from the request), whatever site asks. On a single
+	 * site, the site's domain.
+	 *
+	 * @return string
+	 */
+	public static function network_domain() {
+		$network = is_multisite() ? get_network() : null;
+		if ( null === $network ) {
+			return self::current_domain();
+		}
+		/** This filter is documented in current_domain(). */
+		$domain = apply_filters( 'batchkeys_domain', self::normalize( $network->domain ) );
+		return is_string( $domain ) ? self::normalize( $domain ) : '';
+	}
+
+	/**
 	 * The bare host of a URL ('' when it has none).
 	 *
 	 * @param string $url URL.
@@ -112,16 +129,18 @@ final class Address {
 	 * The facts stored with an activation: the domain (as sent), the stored home URL, the
 	 * environment type and, on multisite, the blog and network ids.
 	 *
+	 * @param string $scope 'site', or 'network' for a license of the whole network.
 	 * @return array{domain: string, home: string, env: string, blog_id: int, network_id: int, scope: string}
 	 */
-	public static function facts() {
+	public static function facts( $scope = 'site' ) {
+		$network = 'network' === $scope && is_multisite();
 		return array(
-			'domain'     => self::current_domain(),
+			'domain'     => $network ? self::network_domain() : self::current_domain(),
 			'home'       => self::stored_home(),
 			'env'        => wp_get_environment_type(),
 			'blog_id'    => (int) get_current_blog_id(),
 			'network_id' => function_exists( 'get_current_network_id' ) ? (int) get_current_network_id() : 1,
-			'scope'      => 'site',
+			'scope'      => $network ? 'network' : 'site',
 		);
 	}
 }

@@ -86,7 +86,7 @@ switch ( $batchkeys_command ) {
 		$batchkeys_result = activate_plugin( $batchkeys_dir . '/' . $batchkeys_dir . '.php' );
 		restore_current_blog();
 		if ( is_wp_error( $batchkeys_result ) ) {
-			fwrite( STDERR, $batchkeys_result->get_error_message() . "\n" );
+			fwrite( STDERR, $batchkeys_result->get_error_message() . "\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fwrite -- a command-line helper.
 			exit( 1 );
 		}
 		break;
