@@ -57,8 +57,8 @@ switch ( $batchkeys_command ) {
 	case 'due':
 		$batchkeys_record               = get_site_option( 'batchkeys_license_batchkeys-demo' );
 		$batchkeys_record['next_check'] = time() - 1;
-		// The kit reschedules the main site's event when the record changes.
-		update_site_option( 'batchkeys_license_batchkeys-demo', $batchkeys_record );
+		// Through the kit's store, which moves the main site's event with the record.
+		\BatchKeys\Kit\Kit::instance()->licenses()->store()->put( 'batchkeys-demo', \BatchKeys\Kit\License\Record::from_array( $batchkeys_record ) );
 		break;
 	case 'events':
 		$batchkeys_with = array();
@@ -86,7 +86,7 @@ switch ( $batchkeys_command ) {
 		$batchkeys_result = activate_plugin( $batchkeys_dir . '/' . $batchkeys_dir . '.php' );
 		restore_current_blog();
 		if ( is_wp_error( $batchkeys_result ) ) {
-			fwrite( STDERR, $batchkeys_result->get_error_message() . "\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fwrite -- a command-line helper.
+			fwrite( STDERR, $batchkeys_result->get_error_message() . "\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fwrite -- a command-line helper.
 			exit( 1 );
 		}
 		break;
