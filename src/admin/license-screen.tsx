@@ -170,7 +170,7 @@ export default function LicenseScreen( {
 
 	if ( license.managed_by_network ) {
 		// A site administrator sees the network's license; only Network Admin changes it.
-		const managed = describeCode( 'network_managed' );
+		const managed = license.managed_by_network;
 		return (
 			<div className="batchkeys-license">
 				<Notice status="info" isDismissible={ false }>

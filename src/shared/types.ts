@@ -55,8 +55,11 @@ export interface LicenseView {
 	detail: string | null;
 	/** `network`: one license for every site of a multisite network; else `site`. */
 	scope?: 'site' | 'network';
-	/** A network license seen by someone who may not change it (a site administrator). */
-	managed_by_network?: boolean;
+	/**
+	 * A network license seen by someone who may not change it (a site administrator): the
+	 * translated message and hint saying so; else null.
+	 */
+	managed_by_network?: { message: string; hint: string } | null;
 }
 
 /** `GET /products`: each product the current user may manage, with its license. */

@@ -9,7 +9,6 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeCode } from '../../../src/shared/codes';
 import { DEMO, KEYS, mock, site } from '../support/site';
 
 interface NetworkSite {
@@ -111,10 +110,16 @@ test( 'a subsite administrator sees the network key read-only and cannot change 
 	await admin.waitForURL( /wp-admin/ );
 
 	await admin.goto( `${ subsite.url }wp-admin/options-general.php?${ SCREEN }` );
+	const seen = await admin.request.get(
+		`${ subsite.url }wp-json/batchkeys/v1/products/${ DEMO }/license`,
+		{ headers: { 'X-WP-Nonce': await nonce( admin.request, subsite.url ) } }
+	);
+	const managed = ( await seen.json() ).managed_by_network;
+	expect( managed.message ).toContain( 'network administrator' );
 	await expect(
 		admin
 			.locator( '.components-notice__content' )
-			.getByText( describeCode( 'network_managed' ).message )
+			.getByText( managed.message )
 	).toBeVisible();
 	await expect(
 		admin.locator( '.batchkeys-license__state' )

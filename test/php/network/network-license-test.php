@@ -38,7 +38,7 @@ final class Network_License_Test extends Network_Test_Case {
 		$response = $this->activate( self::GOOD );
 		$this->assertSame( 200, $response->get_status() );
 		$this->assertSame( 'network', $response->get_data()['scope'] );
-		$this->assertFalse( $response->get_data()['managed_by_network'] );
+		$this->assertNull( $response->get_data()['managed_by_network'] );
 		$this->assertCount( 1, $this->api_requests() );
 
 		$record = get_site_option( 'batchkeys_license_' . self::DEMO );
@@ -67,7 +67,7 @@ final class Network_License_Test extends Network_Test_Case {
 
 		$view = $this->call( 'GET', self::license_route() );
 		$this->assertSame( 200, $view->get_status() );
-		$this->assertTrue( $view->get_data()['managed_by_network'] );
+		$this->assertSame( \BatchKeys\Kit\Messages\Messages::get( 'network_managed' ), $view->get_data()['managed_by_network'] );
 		$this->assertSame( 'active', $view->get_data()['state'] );
 
 		$this->later();
