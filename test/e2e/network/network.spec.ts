@@ -46,7 +46,9 @@ function state( ...args: string[] ): string {
  */
 async function activateForNetwork( page: Page ) {
 	await page.goto( NETWORK_SCREEN );
-	await page.getByRole( 'textbox', { name: /license key/i } ).fill( KEYS.good );
+	await page
+		.getByRole( 'textbox', { name: /license key/i } )
+		.fill( KEYS.good );
 	await page.getByRole( 'button', { name: 'Activate', exact: true } ).click();
 	await expect( page.locator( '.batchkeys-license__state' ) ).toHaveAttribute(
 		'data-state',
@@ -83,7 +85,11 @@ test( 'the super admin activates one key for the whole network under Network Adm
 	for ( const subsite of network.subsites ) {
 		const view = await page.request.get(
 			`${ subsite.url }wp-json/batchkeys/v1/products/${ DEMO }/license`,
-			{ headers: { 'X-WP-Nonce': await nonce( page.request, subsite.url ) } }
+			{
+				headers: {
+					'X-WP-Nonce': await nonce( page.request, subsite.url ),
+				},
+			}
 		);
 		expect( view.status() ).toBe( 200 );
 		const body = await view.json();
@@ -99,7 +105,12 @@ test( 'a subsite administrator sees the network key read-only and cannot change 
 } ) => {
 	await activateForNetwork( page );
 	const subsite = network.subsites[ 1 ];
-	state( 'site-admin', String( subsite.blog_id ), 'siteadmin', 'site-password' );
+	state(
+		'site-admin',
+		String( subsite.blog_id ),
+		'siteadmin',
+		'site-password'
+	);
 
 	const context = await browser.newContext( { storageState: undefined } );
 	const admin = await context.newPage();
@@ -109,7 +120,9 @@ test( 'a subsite administrator sees the network key read-only and cannot change 
 	await admin.locator( '#wp-submit' ).click();
 	await admin.waitForURL( /wp-admin/ );
 
-	await admin.goto( `${ subsite.url }wp-admin/options-general.php?${ SCREEN }` );
+	await admin.goto(
+		`${ subsite.url }wp-admin/options-general.php?${ SCREEN }`
+	);
 	const seen = await admin.request.get(
 		`${ subsite.url }wp-json/batchkeys/v1/products/${ DEMO }/license`,
 		{ headers: { 'X-WP-Nonce': await nonce( admin.request, subsite.url ) } }
@@ -185,12 +198,18 @@ test( 'a site without a key: the kit writes nothing there', async ( {
 	await activateForNetwork( page );
 	const [ licensed, bare ] = network.subsites;
 	for ( const subsite of [ licensed, bare ] ) {
-		state( 'activate-plugin', String( subsite.blog_id ), 'batchkeys-example-plugin' );
+		state(
+			'activate-plugin',
+			String( subsite.blog_id ),
+			'batchkeys-example-plugin'
+		);
 	}
 	const activation = await page.request.post(
 		`${ licensed.url }wp-json/batchkeys/v1/products/acme-seo/license`,
 		{
-			headers: { 'X-WP-Nonce': await nonce( page.request, licensed.url ) },
+			headers: {
+				'X-WP-Nonce': await nonce( page.request, licensed.url ),
+			},
 			data: { key: KEYS.good },
 		}
 	);
@@ -198,7 +217,11 @@ test( 'a site without a key: the kit writes nothing there', async ( {
 	expect( ( await activation.json() ).scope ).toBe( 'site' );
 
 	const runDir = join( network.site_dir, 'run', 'write-log' );
-	for ( const path of [ '', 'wp-admin/', `wp-admin/admin.php?page=batchkeys-acme-seo` ] ) {
+	for ( const path of [
+		'',
+		'wp-admin/',
+		`wp-admin/admin.php?page=batchkeys-acme-seo`,
+	] ) {
 		const token = `bare-${ Date.now() }-${ path.length }`;
 		const answer = await page.request.get( bare.url + path, {
 			headers: { 'X-BatchKeys-Write-Log': token },
