@@ -369,7 +369,16 @@ final class Kit {
 	 */
 	public function is_active( $slug ) {
 		$registered = null === $this->registry ? self::valid_slug( $slug ) && in_array( $slug, array_column( $this->queue, 0 ), true ) : null !== $this->registry->get( $slug );
-		return $registered && self::record_enables( get_option( 'batchkeys_license_' . $slug, null ), (int) apply_filters( 'batchkeys_now', time() ) );
+		if ( ! $registered ) {
+			return false;
+		}
+		$record = get_option( 'batchkeys_license_' . $slug, null );
+		if ( null === $record && is_multisite() ) {
+			// A license for the whole network is a network option (read only for such a product).
+			$product = $this->registry()->get( $slug );
+			$record  = null !== $product && $product->is_network_scope() ? get_site_option( 'batchkeys_license_' . $slug, null ) : null;
+		}
+		return self::record_enables( $record, (int) apply_filters( 'batchkeys_now', time() ) );
 	}
 
 	/**
