@@ -333,11 +333,11 @@ abstract class Base_Controller extends \WP_REST_Controller {
 					'type'        => 'string',
 					'enum'        => array( 'inactive', 'active', 'grace', 'lapsed', 'invalid' ),
 				),
-				'state_label'      => array(
+				'state_label'        => array(
 					'description' => __( 'The state in words, translated.', 'batchkeys' ),
 					'type'        => 'string',
 				),
-				'features_enabled' => array(
+				'features_enabled'   => array(
 					'description' => __( 'Whether the product’s features may run.', 'batchkeys' ),
 					'type'        => 'boolean',
 				),
@@ -345,7 +345,7 @@ abstract class Base_Controller extends \WP_REST_Controller {
 					'description' => __( 'Whether the product’s BatchKeys authorization key is set on this site.', 'batchkeys' ),
 					'type'        => 'boolean',
 				),
-				'setup'            => array(
+				'setup'              => array(
 					'description' => __( 'When the authorization key is missing: the translated message and hint saying so; else null.', 'batchkeys' ),
 					'type'        => array( 'object', 'null' ),
 					'properties'  => array(
@@ -353,7 +353,7 @@ abstract class Base_Controller extends \WP_REST_Controller {
 						'hint'    => array( 'type' => 'string' ),
 					),
 				),
-				'code'             => array(
+				'code'               => array(
 					'description' => __( 'Kit code of the last answer (none when nothing was asked yet).', 'batchkeys' ),
 					'type'        => 'string',
 				),
