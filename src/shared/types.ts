@@ -17,6 +17,8 @@ export interface KeyFormat {
 	length: number;
 	separator: string;
 	chars: string;
+	/** Letter case: `keep` (default: keys are case-sensitive), `upper` or `lower`. */
+	case?: 'keep' | 'upper' | 'lower';
 }
 
 /** `Product::to_client_array()`: what a script may know about a product. */

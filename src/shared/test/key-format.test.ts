@@ -1,7 +1,7 @@
 import {
 	expectedLength,
 	placeholder,
-	trimKey,
+	normalizeKey,
 	validateKey,
 } from '../key-format';
 import type { KeyFormat } from '../types';
@@ -23,7 +23,7 @@ describe( 'validateKey with the default format', () => {
 	it( 'trims surrounding white space as PHP does (the JavaScript trim set)', () => {
 		expect( validateKey( DEFAULT, `  ${ GOOD }\n\t` ) ).toBeNull();
 		expect( validateKey( DEFAULT, `\u00a0${ GOOD }\ufeff` ) ).toBeNull();
-		expect( trimKey( `\u3000${ GOOD } ` ) ).toBe( GOOD );
+		expect( normalizeKey( DEFAULT, `\u3000${ GOOD } ` ) ).toBe( GOOD );
 	} );
 
 	it( 'says key_length for a key too short, too long or empty', () => {
@@ -37,8 +37,12 @@ describe( 'validateKey with the default format', () => {
 		expect( validateKey( DEFAULT, GOOD.replace( 'O', '_' ) ) ).toBe(
 			'key_characters'
 		);
-		expect( validateKey( DEFAULT, GOOD.replace( 'M', ' ' ) ) ).toBe(
+		expect( validateKey( DEFAULT, GOOD.replace( 'M', '*' ) ) ).toBe(
 			'key_characters'
+		);
+		// A space inside is dropped (forgiven), so the key is one short.
+		expect( validateKey( DEFAULT, GOOD.replace( 'M', ' ' ) ) ).toBe(
+			'key_length'
 		);
 	} );
 

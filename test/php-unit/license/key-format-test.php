@@ -1,6 +1,6 @@
 <?php
 /**
- * Key_Format: trim, then key_length, key_characters, key_pattern; placeholder; masking.
+ * Key_Format: normalise, then key_length, key_characters, key_pattern; placeholder; masking.
  *
  * @package BatchKeys\Tests
  */
@@ -51,12 +51,14 @@ final class Key_Format_Test extends TestCase {
 	public function test_characters_are_checked_second() {
 		$format = Key_Format::default_format();
 		$this->assertSame( 'key_characters', $format->validate( 'DEMO001-GOOD000-AAAAAAA-BBBBBBB-CCCCCC!' ) );
-		$this->assertSame( 'key_characters', $format->validate( 'DEMO001 GOOD000-AAAAAAA-BBBBBBB-CCCCCCC' ) );
+		$this->assertSame( 'key_characters', $format->validate( 'DEMO001*GOOD000-AAAAAAA-BBBBBBB-CCCCCCC' ) );
+		// A space where the separator belongs is dropped and the separator put back.
+		$this->assertSame( '', $format->validate( 'DEMO001 GOOD000-AAAAAAA-BBBBBBB-CCCCCCC' ) );
 		$this->assertSame( 'key_characters', $format->validate( "DEMO001-GOOD000-AAAAAAA-BBBBBBB-CCCCCC\0" ) );
 		// Characters count as characters, not bytes.
 		$this->assertSame( 'key_characters', $format->validate( 'DEMO001-GOOD000-AAAAAAA-BBBBBBB-CCCCCCé' ) );
 		$this->assertSame( 'key_characters', $format->validate( 'DEMO001-GOOD000-AAAAAAA-BBBBBBB-CCCCCC😀' ) );
-		$this->assertSame( 'key_characters', $format->validate( "' OR 1=1 -- ' OR 1=1 -- ' OR 1=1 -- abc" ) );
+		$this->assertSame( 'key_characters', $format->validate( "'OR1=1--'OR1=1--'OR1=1--'OR1=1--'OR1=1-" ) );
 		$this->assertSame( 'key_characters', $format->validate( '<script>alert(1)</script>-AAAAAAA-BBBBB' ) );
 	}
 
@@ -102,6 +104,7 @@ final class Key_Format_Test extends TestCase {
 				'length'    => '5',
 				'separator' => '.',
 				'chars'     => 'A-Z0-9',
+				'case'      => 'upper',
 			),
 			$errors
 		);
@@ -112,6 +115,7 @@ final class Key_Format_Test extends TestCase {
 				'length'    => 5,
 				'separator' => '.',
 				'chars'     => 'A-Z0-9',
+				'case'      => 'upper',
 			),
 			$format->to_array()
 		);
@@ -123,10 +127,11 @@ final class Key_Format_Test extends TestCase {
 				'length'    => 1000,
 				'separator' => 'ab',
 				'chars'     => '\\d]|.*',
+				'case'      => 'UPPER',
 			),
 			$errors
 		);
-		$this->assertSame( array( 'groups', 'length', 'separator', 'chars' ), $errors );
+		$this->assertSame( array( 'groups', 'length', 'separator', 'chars', 'case' ), $errors );
 		$this->assertSame( Key_Format::default_format()->to_array(), $format->to_array() );
 
 		$errors = array();

@@ -14,19 +14,16 @@ if ( ! defined( 'ABSPATH' ) ) {
 /**
  * Groups of characters joined by a separator, e.g. five groups of seven A-Za-z0-9 joined by '-'.
  *
- * A typed key is trimmed, then checked in this order: key_length (number of characters),
- * key_characters (every character allowed), key_pattern (groups and separators in place). The
- * TypeScript side (src/shared/key-format.ts) applies the same rules to the same four settings, so
- * the browser and PHP agree; `chars` is a character-class body made only of literal ASCII letters,
- * digits and ranges between them (e.g. 'A-Za-z0-9'), which both languages can turn into a regular
- * expression safely.
+ * A typed key is first made into the key the person meant (Key_Input: look-alike separators,
+ * white space, missing separators, the format's case), then checked in this order: key_length
+ * (number of characters), key_characters (every character allowed), key_pattern (groups and
+ * separators in place). The TypeScript side (src/shared/key-format.ts) applies the same steps to
+ * the same five settings, and test/vectors/key-format.json holds both to the same answers;
+ * `chars` is a character-class body made only of literal ASCII letters, digits and ranges
+ * between them (e.g. 'A-Za-z0-9'), which both languages can turn into a regular expression
+ * safely.
  */
 final class Key_Format {
-
-	/**
-	 * White space trimmed around a key: exactly what JavaScript's String.prototype.trim() removes.
-	 */
-	const TRIM_CLASS = '\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}';
 
 	/**
 	 * Longest key a format may describe (the REST route accepts 200 characters).
@@ -62,18 +59,28 @@ final class Key_Format {
 	public $chars;
 
 	/**
+	 * Letter case: 'keep' (the default: keys are case-sensitive), 'upper' or 'lower' (typed
+	 * letters are turned into that case).
+	 *
+	 * @var string
+	 */
+	public $case;
+
+	/**
 	 * A format; use from_args() for settings that come from an author.
 	 *
 	 * @param int    $groups    Number of groups (1-20).
 	 * @param int    $length    Characters per group (1-100).
 	 * @param string $separator Separator (0-3 printable ASCII characters, no letter or digit).
 	 * @param string $chars     Character-class body (letters, digits, ranges).
+	 * @param string $letters   Letter case: 'keep', 'upper' or 'lower'.
 	 */
-	public function __construct( $groups = 5, $length = 7, $separator = '-', $chars = 'A-Za-z0-9' ) {
+	public function __construct( $groups = 5, $length = 7, $separator = '-', $chars = 'A-Za-z0-9', $letters = 'keep' ) {
 		$this->groups    = (int) $groups;
 		$this->length    = (int) $length;
 		$this->separator = (string) $separator;
 		$this->chars     = (string) $chars;
+		$this->case      = in_array( $letters, array( 'upper', 'lower' ), true ) ? $letters : 'keep';
 	}
 
 	/**
@@ -131,7 +138,15 @@ final class Key_Format {
 				$errors[] = 'chars';
 			}
 		}
-		$format = new self( $groups, $length, $separator, $chars );
+		$letters = $default->case;
+		if ( array_key_exists( 'case', $args ) ) {
+			if ( in_array( $args['case'], array( 'keep', 'upper', 'lower' ), true ) ) {
+				$letters = $args['case'];
+			} else {
+				$errors[] = 'case';
+			}
+		}
+		$format = new self( $groups, $length, $separator, $chars, $letters );
 		if ( $format->total_length() > self::MAX_TOTAL ) {
 			$errors[] = 'total_length';
 			return $default;
@@ -221,27 +236,10 @@ final class Key_Format {
 	}
 
 	/**
-	 * Trims the white space around a key (as JavaScript's trim() does); keeps case.
-	 *
-	 * @param mixed $key Typed key.
-	 * @return string
-	 */
-	public static function trim( $key ) {
-		if ( ! is_string( $key ) ) {
-			return '';
-		}
-		if ( ! mb_check_encoding( $key, 'UTF-8' ) ) {
-			return trim( $key, " \t\n\r\x0B\x0C" );
-		}
-		$trimmed = preg_replace( '/^[' . self::TRIM_CLASS . ']+|[' . self::TRIM_CLASS . ']+$/u', '', $key );
-		return null === $trimmed ? $key : $trimmed;
-	}
-
-	/**
 	 * Checks a typed key: '' when it is well formed, else key_length, key_characters or
-	 * key_pattern (the first rule that fails, in that order). Trim first (see trim()).
+	 * key_pattern (the first rule that fails, in that order). Normalise first (see validate()).
 	 *
-	 * @param mixed $key Key, already trimmed.
+	 * @param mixed $key Key, already normalised.
 	 * @return string
 	 */
 	public function check( $key ) {
@@ -267,15 +265,25 @@ final class Key_Format {
 	}
 
 	/**
-	 * Trims a typed key and checks it.
+	 * Makes a typed key into the key the person meant (Key_Input::normalize()) and checks it.
 	 *
 	 * @param mixed  $key   Typed key.
-	 * @param string $clean Receives the trimmed key.
+	 * @param string $clean Receives the normalised key.
 	 * @return string '' when well formed, else the failing rule's code.
 	 */
 	public function validate( $key, &$clean = '' ) {
-		$clean = self::trim( $key );
+		$clean = Key_Input::normalize( $this, $key );
 		return $this->check( $clean );
+	}
+
+	/**
+	 * Whether one character is in the format's class (the separator is not).
+	 *
+	 * @param string $char One character.
+	 * @return bool
+	 */
+	public function allows( $char ) {
+		return 1 === preg_match( '/^[' . $this->chars . ']$/Du', $char );
 	}
 
 	/**
@@ -307,7 +315,7 @@ final class Key_Format {
 	/**
 	 * The format's settings, as the scripts receive them.
 	 *
-	 * @return array{groups: int, length: int, separator: string, chars: string}
+	 * @return array{groups: int, length: int, separator: string, chars: string, case: string}
 	 */
 	public function to_array() {
 		return array(
@@ -315,6 +323,7 @@ final class Key_Format {
 			'length'    => $this->length,
 			'separator' => $this->separator,
 			'chars'     => $this->chars,
+			'case'      => $this->case,
 		);
 	}
 }

@@ -232,7 +232,7 @@ final class Product {
 	/**
 	 * What scripts may know about the product: never the secret nor its name.
 	 *
-	 * @return array{slug: string, name: string, key_format: array{groups: int, length: int, separator: string, chars: string}, placeholder: string}
+	 * @return array{slug: string, name: string, key_format: array{groups: int, length: int, separator: string, chars: string, case: string}, placeholder: string}
 	 */
 	public function to_client_array() {
 		return array(

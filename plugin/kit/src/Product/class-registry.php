@@ -52,7 +52,8 @@ final class Registry {
 	 *   BatchKeys auth key (never the key itself).
 	 * - key_format (array): groups (1-20, default 5), length (1-100, default 7), separator (0-3
 	 *   ASCII punctuation characters, default '-'), chars (letters, digits and ranges such as
-	 *   'A-Za-z0-9', the default).
+	 *   'A-Za-z0-9', the default), case ('keep', the default, 'upper' or 'lower': typed letters are
+	 *   turned into that case).
 	 * - grace_days (int 0-365, default 7): days the features stay on while BatchKeys is unreachable.
 	 * - capability (string, default 'manage_options').
 	 * - menu (array{parent: string, title?: string}|false): where the license screen goes; default
@@ -203,7 +204,7 @@ final class Registry {
 		$key_format    = Key_Format::from_args( isset( $args['key_format'] ) ? $args['key_format'] : array(), $format_errors );
 		if ( $format_errors ) {
 			/* translators: 1: product slug, 2: list of key format settings. */
-			$this->wrong( sprintf( __( 'The key format of the product "%1$s" has wrong settings (%2$s); their defaults are used. groups: 1-20, length: 1-100, separator: up to 3 punctuation characters, chars: letters, digits and ranges such as A-Za-z0-9, the whole key at most 200 characters.', 'batchkeys' ), $slug, implode( ', ', array_unique( $format_errors ) ) ) );
+			$this->wrong( sprintf( __( 'The key format of the product "%1$s" has wrong settings (%2$s); their defaults are used. groups: 1-20, length: 1-100, separator: up to 3 punctuation characters, chars: letters, digits and ranges such as A-Za-z0-9, case: keep, upper or lower, the whole key at most 200 characters.', 'batchkeys' ), $slug, implode( ', ', array_unique( $format_errors ) ) ) );
 		}
 		return $key_format;
 	}
