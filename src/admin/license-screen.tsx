@@ -1,5 +1,5 @@
 /**
- * The license screen of one product: the key field (checked as the person types), Activate,
+ * The license screen of one product: the key field (forgiving: see key-feedback.ts), Activate,
  * the status card with Check now and Deactivate, and the answer in a Notice that takes focus.
  */
 import {
@@ -10,11 +10,11 @@ import {
 	TextControl,
 } from '@wordpress/components';
 import { useEffect, useRef, useState } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import { __ } from '@wordpress/i18n';
 import type { FormEvent } from 'react';
 import * as api from '../shared/api';
 import { describeCode } from '../shared/codes';
-import { expectedLength, trimKey, validateKey } from '../shared/key-format';
+import { caretAfter, keyFeedback } from '../shared/key-feedback';
 import type {
 	LicenseView,
 	NormalisedError,
@@ -78,7 +78,9 @@ export default function LicenseScreen( {
 }: LicenseScreenProps ) {
 	const [ license, setLicense ] = useState< LicenseView >( initialLicense );
 	const [ key, setKey ] = useState( '' );
-	const [ submitted, setSubmitted ] = useState( false );
+	// The error shows on blur or submit only; typing again goes back to neutral progress.
+	const [ judged, setJudged ] = useState< 'no' | 'blur' | 'submit' >( 'no' );
+	const caret = useRef< number | null >( null );
 	const [ busy, setBusy ] = useState< Action | null >( null );
 	const [ answer, setAnswer ] = useState< Answer | null >( null );
 	const [ answerCount, setAnswerCount ] = useState( 0 );
@@ -94,24 +96,38 @@ export default function LicenseScreen( {
 	}, [ answerCount ] );
 
 	const format = product.key_format;
-	const typed = trimKey( key ) !== '';
-	const formatCode = validateKey( format, key );
-	const showError = formatCode !== null && ( typed || submitted );
+	const feedback = keyFeedback( format, key, judged === 'submit' );
+	const showError = judged !== 'no' && feedback.error !== null;
 	const fieldHelp = showError ? (
 		<span className="batchkeys-license__field-error">
-			{ describeCode( formatCode ).message }{ ' ' }
-			{ formatCode === 'key_length' &&
-				sprintf(
-					/* translators: 1: characters typed so far, 2: characters a key has. */
-					__( '(%1$d of %2$d characters)', 'batchkeys' ),
-					Array.from( trimKey( key ) ).length,
-					expectedLength( format )
-				) }{ ' ' }
-			{ describeFormat( format ) }
+			{ feedback.error?.message } { feedback.error?.hint }
 		</span>
 	) : (
-		describeFormat( format )
+		<>
+			{ feedback.progress && (
+				<span className="batchkeys-license__progress">
+					{ feedback.progress }.{ ' ' }
+				</span>
+			) }
+			{ describeFormat( format ) }
+		</>
 	);
+
+	// Keep the caret where the person was typing once separators are put in.
+	useEffect( () => {
+		if ( caret.current !== null && inputRef.current ) {
+			inputRef.current.setSelectionRange( caret.current, caret.current );
+			caret.current = null;
+		}
+	}, [ key ] );
+
+	const onChange = ( raw: string ) => {
+		const next = keyFeedback( format, raw ).key;
+		const at = inputRef.current?.selectionStart ?? raw.length;
+		caret.current = caretAfter( format, raw, at, next );
+		setKey( next );
+		setJudged( 'no' );
+	};
 
 	const show = ( next: Answer ) => {
 		setAnswer( next );
@@ -145,9 +161,9 @@ export default function LicenseScreen( {
 		if ( busy ) {
 			return;
 		}
-		if ( formatCode ) {
+		if ( keyFeedback( format, key, true ).error ) {
 			// Refused in the browser: nothing is sent.
-			setSubmitted( true );
+			setJudged( 'submit' );
 			inputRef.current?.focus();
 			return;
 		}
@@ -156,7 +172,7 @@ export default function LicenseScreen( {
 		);
 		if ( done ) {
 			setKey( '' );
-			setSubmitted( false );
+			setJudged( 'no' );
 		}
 	};
 
@@ -222,7 +238,8 @@ export default function LicenseScreen( {
 							: __( 'License key', 'batchkeys' )
 					}
 					value={ key }
-					onChange={ setKey }
+					onChange={ onChange }
+					onBlur={ () => setJudged( key === '' ? 'no' : 'blur' ) }
 					placeholder={ product.placeholder }
 					help={ fieldHelp }
 					aria-invalid={ showError }

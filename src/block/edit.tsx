@@ -8,6 +8,7 @@ import { Placeholder, Spinner } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import { getProducts } from '../shared/api';
+import { describeFormat } from '../admin/format-text';
 import { placeholder as formatPlaceholder } from '../shared/key-format';
 import type { NormalisedError } from '../shared/types';
 import { defaultButtonText, defaultLabel } from './labels';
@@ -107,11 +108,32 @@ export function Preview( {
 						{ buttonText || defaultButtonText() }
 					</button>
 				</div>
+				<p className="batchkeys-license-form__help">
+					{ describeFormat( chosen.key_format ) }
+				</p>
 			</form>
 			<p className="batchkeys-license-form__state">
 				{ __( 'License status:', 'batchkeys' ) }{ ' ' }
 				<strong>{ chosen.license.state_label }</strong>
 			</p>
+			{ chosen.license.key && (
+				<div className="batchkeys-license-form__actions">
+					<button
+						type="button"
+						className="wp-element-button batchkeys-license-form__check"
+						disabled
+					>
+						{ __( 'Check now', 'batchkeys' ) }
+					</button>
+					<button
+						type="button"
+						className="wp-element-button batchkeys-license-form__deactivate"
+						disabled
+					>
+						{ __( 'Deactivate', 'batchkeys' ) }
+					</button>
+				</div>
+			) }
 			{ note && (
 				<p className="batchkeys-license-form__note-preview">
 					<em>
@@ -135,6 +157,16 @@ export default function Edit( {
 	setAttributes,
 }: BlockEditProps< LicenseFormAttributes > ) {
 	const products = useProducts();
+	// The only product on the site is the one meant: choose it for the author.
+	const only =
+		products.status === 'ready' && products.list.length === 1
+			? products.list[ 0 ].slug
+			: '';
+	useEffect( () => {
+		if ( only && ! attributes.product ) {
+			setAttributes( { product: only } );
+		}
+	}, [ only, attributes.product, setAttributes ] );
 	return (
 		<div { ...useBlockProps() }>
 			<InspectorControls>

@@ -6,7 +6,6 @@
 import apiFetch from '@wordpress/api-fetch';
 import type { APIFetchOptions } from '@wordpress/api-fetch';
 import { describeCode, isKitCode } from './codes';
-import { trimKey } from './key-format';
 import { normaliseError } from './rest-error';
 import type { LicenseView, ProductWithLicense } from './types';
 
@@ -44,7 +43,7 @@ export const getLicense = ( slug: string ) =>
 	request< LicenseView >( { path: licensePath( slug ) } );
 
 /**
- * Activates a key (surrounding white space removed, as PHP does).
+ * Activates a key (PHP normalises it as key-format.ts does).
  * @param slug
  * @param key
  */
@@ -52,7 +51,7 @@ export const activate = ( slug: string, key: string ) =>
 	request< LicenseView >( {
 		path: licensePath( slug ),
 		method: 'POST',
-		data: { key: trimKey( key ) },
+		data: { key },
 	} );
 
 /**

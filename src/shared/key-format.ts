@@ -17,7 +17,8 @@ export const FORMAT_CODES: readonly FormatCode[] = [
 
 // What JavaScript's trim() removes, and invisible characters (zero-width spaces and joiners,
 // the word joiner, the soft hyphen). Same classes as PHP's Key_Input.
-const SPACE = '\\u0009-\\u000D\\u0020\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF';
+const SPACE =
+	'\\u0009-\\u000D\\u0020\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF';
 const INVISIBLE = '\\u00AD\\u200B-\\u200D\\u2060\\uFEFF';
 
 // Look-alikes of the separators a format may use, by the ASCII character they stand for.
@@ -76,7 +77,7 @@ function regroup( format: KeyFormat, key: string ): string {
 	const max = format.groups * format.length;
 	const content: string[] = [];
 	let after = false;
-	for ( let i = 0; i < list.length;  ) {
+	for ( let i = 0; i < list.length; ) {
 		if ( list.slice( i, i + sepLength ).join( '' ) === sep ) {
 			const done = content.length;
 			if (
@@ -122,7 +123,10 @@ export function normalizeKey( format: KeyFormat, typed: string ): string {
 	let key = typed;
 	for ( const [ ascii, lookalikes ] of Object.entries( LOOKALIKES ) ) {
 		if ( format.separator.includes( ascii ) ) {
-			key = key.replace( new RegExp( '[' + lookalikes + ']', 'gu' ), ascii );
+			key = key.replace(
+				new RegExp( '[' + lookalikes + ']', 'gu' ),
+				ascii
+			);
 		}
 	}
 	key = applyCase( format, key );
@@ -134,7 +138,10 @@ export function normalizeKey( format: KeyFormat, typed: string ): string {
 				''
 			);
 	} else {
-		key = key.replace( new RegExp( '[' + SPACE + INVISIBLE + ']', 'gu' ), '' );
+		key = key.replace(
+			new RegExp( '[' + SPACE + INVISIBLE + ']', 'gu' ),
+			''
+		);
 	}
 	return regroup( format, key );
 }

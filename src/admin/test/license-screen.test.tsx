@@ -195,45 +195,91 @@ describe( 'the stored situation', () => {
 
 describe( 'format check while typing', () => {
 	it.each( [
-		[ 'DEMO001', 'The license key does not have the right length.' ],
+		[
+			'DEMO001',
+			'The license key does not have the right length. 7 of 39 characters.',
+		],
 		[
 			GOOD.replace( 'GOOD', 'GO#D' ),
-			'The license key contains characters a key cannot contain.',
+			'The 11th character, “#”, cannot be in a license key.',
 		],
 		[
-			'DEMO00-1GOOD000-AAAAAAA-BBBBBBB-CCCCCCC',
-			'The license key is not in the expected pattern.',
+			GOOD.replace( 'DEMO001', 'DEMO' ).replace(
+				'GOOD000',
+				'GOOD000ABC'
+			),
+			'The 5th character, a hyphen (“-”), is not where the key’s groups and separators put it.',
 		],
-	] )( '%s: says which rule fails and sends nothing', async ( key, rule ) => {
+	] )(
+		'%s: neutral while typing, the rule and the character on blur and submit, nothing sent',
+		async ( key, rule ) => {
+			const { user, input } = setup();
+			await user.type( input, key );
+			expect( input ).toHaveAttribute( 'aria-invalid', 'false' );
+			expect( input ).not.toHaveAccessibleDescription(
+				expect.stringContaining( rule )
+			);
+			await user.tab();
+			expect( input ).toHaveAttribute( 'aria-invalid', 'true' );
+			expect( input ).toHaveAccessibleDescription(
+				expect.stringContaining( rule )
+			);
+			await user.click(
+				screen.getByRole( 'button', { name: 'Activate' } )
+			);
+			await user.keyboard( '{Enter}' );
+			expect( mockFetch ).not.toHaveBeenCalled();
+			expect( input ).toHaveFocus();
+		}
+	);
+
+	it( 'shows the format’s hint with the error', async () => {
 		const { user, input } = setup();
-		await user.type( input, key );
-		expect( input ).toHaveAttribute( 'aria-invalid', 'true' );
+		await user.type( input, GOOD.replace( 'GOOD', 'GO#D' ) );
+		await user.tab();
 		expect( input ).toHaveAccessibleDescription(
-			expect.stringContaining( rule )
+			expect.stringContaining(
+				'Copy the key again, without spaces or other characters inside it.'
+			)
 		);
-		await user.click( screen.getByRole( 'button', { name: 'Activate' } ) );
-		await user.keyboard( '{Enter}' );
-		expect( mockFetch ).not.toHaveBeenCalled();
-		expect( input ).toHaveFocus();
 	} );
 
-	it( 'counts the characters typed against the length a key has', async () => {
+	it( 'counts the characters typed against the length a key has, neutrally', async () => {
 		const { user, input } = setup();
 		await user.type( input, 'ABC' );
 		expect( input ).toHaveAccessibleDescription(
-			expect.stringContaining( '(3 of 39 characters)' )
+			expect.stringContaining( '3 of 39 characters' )
+		);
+		expect( input ).toHaveAttribute( 'aria-invalid', 'false' );
+	} );
+
+	it( 'inserts the separators as the person types', async () => {
+		const { user, input } = setup();
+		await user.type( input, 'DEMO001GOOD' );
+		expect( input ).toHaveValue( 'DEMO001-GOOD' );
+	} );
+
+	it( 'accepts a pasted key with en dashes and a line break', async () => {
+		mockFetch.mockResolvedValue( ACTIVE );
+		const { user, input } = setup();
+		await user.click( input );
+		await user.paste( GOOD.replace( /-/g, '\u2013' ) + '\n' );
+		expect( input ).toHaveValue( GOOD );
+		await user.keyboard( '{Enter}' );
+		expect( mockFetch ).toHaveBeenCalledWith(
+			expect.objectContaining( { data: { key: GOOD } } )
 		);
 	} );
 
-	it( 'says nothing wrong for an empty field until Activate is pressed', async () => {
+	it( 'says “Enter a key” for an empty submit, and nothing on blur', async () => {
 		const { user, input } = setup();
+		await user.click( input );
+		await user.tab();
 		expect( input ).toHaveAttribute( 'aria-invalid', 'false' );
 		await user.click( screen.getByRole( 'button', { name: 'Activate' } ) );
 		expect( input ).toHaveAttribute( 'aria-invalid', 'true' );
 		expect( input ).toHaveAccessibleDescription(
-			expect.stringContaining(
-				'The license key does not have the right length.'
-			)
+			expect.stringContaining( 'Enter a key.' )
 		);
 		expect( mockFetch ).not.toHaveBeenCalled();
 	} );
@@ -246,7 +292,7 @@ describe( 'format check while typing', () => {
 } );
 
 describe( 'activate', () => {
-	it( 'sends the trimmed key, shows the active card and a focused notice', async () => {
+	it( 'sends the normalised key, shows the active card and a focused notice', async () => {
 		mockFetch.mockResolvedValue( ACTIVE );
 		const { user, input } = setup();
 		await user.type( input, ` ${ GOOD } ` );

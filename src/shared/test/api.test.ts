@@ -35,7 +35,7 @@ describe( 'requests', () => {
 		mockFetch.mockResolvedValue( VIEW );
 		await getProducts();
 		await getLicense( 'acme-seo' );
-		await activate( 'acme-seo', '  KEY-1 \n' );
+		await activate( 'acme-seo', 'KEY-1' );
 		await check( 'acme-seo' );
 		await deactivate( 'acme/seo' );
 		expect(
