@@ -22,8 +22,9 @@ php -r '
 	$count = 0;
 	foreach ( $files as $file ) {
 		$relative = substr( $file->getPathname(), strlen( $source ) + 1 );
-		// Dev-only files never ship: build stamps, source maps, editor and OS leftovers.
-		if ( preg_match( "#(^|/)(\\.[^/]*|[^/]*\\.map|[^/]*~|composer\\.(json|lock)|phpunit[^/]*|tests?/.*)$#", $relative ) ) {
+		// Dev-only files never ship: build stamps, source maps, editor and OS leftovers, and the
+		// generated test locale (tools/i18n/pseudo.ts).
+		if ( preg_match( "#(^|/)(\\.[^/]*|[^/]*\\.map|[^/]*~|composer\\.(json|lock)|phpunit[^/]*|tests?/.*|batchkeys-en_XA[^/]*)$#", $relative ) ) {
 			continue;
 		}
 		$zip->addFile( $file->getPathname(), "batchkeys/" . $relative );

@@ -42,6 +42,7 @@ bk_check static "tsc --noEmit" npx tsc --noEmit
 bk_check static "php -l" bash tools/lint-php.sh syntax
 bk_check static "phpcs (WPCS, PHPCompatibilityWP 7.4)" bash tools/lint-php.sh phpcs
 bk_check static "phpstan" bash tools/lint-php.sh phpstan
+bk_check static "batchkeys.pot is current (npm run i18n)" npx tsx tools/i18n/make-pot.ts --check
 
 # ------------------------------------------------------------------ 2. jest
 bk_log "jest"

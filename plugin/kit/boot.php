@@ -28,12 +28,17 @@ spl_autoload_register(
 	}
 );
 
-// Translations shipped in this copy's languages/ folder, when it has one.
+// Translations shipped in this copy's languages/ folder, so a product that bundles the kit ships
+// them (language packs are built per plugin slug, and the kit's domain is not the product's). A
+// pack for the standalone plugin in wp-content/languages/plugins loads first and wins.
 if ( is_dir( __DIR__ . '/languages' ) ) {
 	$batchkeys_load_languages = static function () {
-		$batchkeys_mofile = __DIR__ . '/languages/batchkeys-' . determine_locale() . '.mo';
-		if ( is_readable( $batchkeys_mofile ) ) {
-			load_textdomain( 'batchkeys', $batchkeys_mofile );
+		$batchkeys_locale = determine_locale();
+		foreach ( array( WP_LANG_DIR . '/plugins', __DIR__ . '/languages' ) as $batchkeys_folder ) {
+			$batchkeys_mofile = $batchkeys_folder . '/batchkeys-' . $batchkeys_locale . '.mo';
+			if ( is_readable( $batchkeys_mofile ) ) {
+				load_textdomain( 'batchkeys', $batchkeys_mofile, $batchkeys_locale );
+			}
 		}
 	};
 	if ( did_action( 'init' ) ) {

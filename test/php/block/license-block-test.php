@@ -102,13 +102,19 @@ final class License_Block_Test extends Admin_Test_Case {
 				'length'    => 7,
 				'separator' => '-',
 				'chars'     => 'A-Za-z0-9',
+				'case'      => 'keep',
 			),
 			json_decode( html_entity_decode( $format[1], ENT_QUOTES ), true )
 		);
 		$this->assertStringContainsString( 'placeholder="XXXXXXX-XXXXXXX-XXXXXXX-XXXXXXX-XXXXXXX"', $html );
 		$this->assertSame( 1, preg_match( '/<label class="batchkeys-license-form__label" for="([^"]+)">Your &lt;em&gt;key&lt;\/em&gt;<\/label>/', $html, $label ), 'the label, escaped: ' . $html );
 		$this->assertStringContainsString( 'id="' . $label[1] . '"', $html, 'tied to the input' );
-		$this->assertStringContainsString( 'aria-describedby="' . $label[1] . '-error ' . $label[1] . '-state"', $html );
+		$this->assertStringContainsString( 'aria-describedby="' . $label[1] . '-help ' . $label[1] . '-state"', $html );
+		// A stored key: Check now and Deactivate are there, with the screen's confirmation.
+		$this->assertStringContainsString( '<div class="batchkeys-license-form__actions">', $html );
+		$this->assertStringContainsString( '>Check now</button>', $html );
+		$this->assertStringContainsString( 'Deactivate the license?', $html );
+		$this->assertStringContainsString( 'role="status"', $html, 'the busy state is announced' );
 		$this->assertStringContainsString( '>Go</button>', $html );
 		$this->assertMatchesRegularExpression( '/License status:\s*<strong>Active<\/strong>/', $html );
 		// Not even masked: the block says the state in words only.
@@ -189,6 +195,11 @@ final class License_Block_Test extends Admin_Test_Case {
 	public function test_no_form_for_an_unknown_or_missing_product() {
 		$this->as_user( 'administrator' );
 		$this->assertSame( '', trim( $this->render( array( 'product' => 'no-such-product' ) ) ) );
+		// None chosen: the only product on the site is the one meant...
+		$this->assertCount( 1, $this->kit()->registry()->all() );
+		$this->assertStringContainsString( 'data-slug="' . self::DEMO . '"', $this->render( array() ) );
+		// ...but with two, the author must choose.
+		$this->temporary_product( 'bk-second', array( 'name' => 'Second' ) );
 		$this->assertSame( '', trim( $this->render( array() ) ) );
 		$this->assertStringContainsString(
 			'batchkeys-license-form__note',
