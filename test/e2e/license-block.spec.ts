@@ -75,9 +75,6 @@ test( 'inserted, set up and published in the editor, then used by an administrat
 		name: 'Block: License key form',
 	} );
 	await expect( block ).toBeVisible();
-	await expect( block ).toContainText(
-		'Choose the product in the block settings.'
-	);
 
 	// Its product, chosen in the inspector among the registered ones.
 	await editor.openDocumentSettingsSidebar();
@@ -119,7 +116,7 @@ test( 'inserted, set up and published in the editor, then used by an administrat
 	const form = page.locator( FORM );
 	await expect( form ).toHaveAttribute( 'data-slug', DEMO );
 	const field = form.getByRole( 'textbox', { name: 'License key' } );
-	const error = form.locator( '.batchkeys-license-form__error' );
+	const error = form.locator( '.batchkeys-license-form__help.is-error' );
 	const answer = form.locator( '.batchkeys-license-form__answer' );
 	await expect( form ).toContainText( 'Not active' );
 

@@ -5,7 +5,8 @@
  *
  * Usage: `php site-state.php <abspath> <url> <command> <slug> [json]`, the command being
  * `reset` (no record, no throttle, no rate-limit pause), `unthrottle` (lets the next activation
- * or check through) or `record` (stores the JSON license record as is).
+ * or check through), `record` (stores the JSON license record as is) or `locale` (the site's
+ * and the admin's language, JSON string).
  *
  * It boots the site's own wp-load.php against its own database (the caller leaves WP_TEST_DB,
  * which selects the PHPUnit database, out of the environment) and touches only the rows the kit
@@ -76,6 +77,28 @@ switch ( $batchkeys_command ) {
 		}
 		batchkeys_e2e_delete_row( 'batchkeys_license_' . $batchkeys_slug );
 		add_option( 'batchkeys_license_' . $batchkeys_slug, $batchkeys_record, '', false );
+		break;
+	case 'locale':
+		global $wpdb;
+		// The site's and the admin's language ('' for the default); the REST API and the
+		// settings screen only take installed ones.
+		$batchkeys_locale = isset( $argv[5] ) ? json_decode( $argv[5], true ) : null;
+		$batchkeys_admin  = get_user_by( 'login', 'admin' );
+		if ( ! is_string( $batchkeys_locale ) || ! $batchkeys_admin ) {
+			exit( 2 );
+		}
+		update_user_meta( $batchkeys_admin->ID, 'locale', $batchkeys_locale );
+		// update_option() would refuse a language not installed in wp-content/languages.
+		batchkeys_e2e_delete_row( 'WPLANG' );
+		$wpdb->insert( // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- see above.
+			$wpdb->options,
+			array(
+				'option_name'  => 'WPLANG',
+				'option_value' => $batchkeys_locale,
+				'autoload'     => 'yes',
+			)
+		);
+		wp_cache_delete( 'alloptions', 'options' );
 		break;
 	default:
 		exit( 2 );
