@@ -10,6 +10,7 @@ define( 'WPINC', 'wp-includes' );
 define( 'WP_CONTENT_DIR', ABSPATH . 'wp-content' );
 define( 'WP_PLUGIN_DIR', WP_CONTENT_DIR . '/plugins' );
 define( 'WPMU_PLUGIN_DIR', WP_CONTENT_DIR . '/mu-plugins' );
+define( 'WP_LANG_DIR', WP_CONTENT_DIR . '/languages' );
 define( 'WP_DEBUG', false );
 define( 'WP_CLI', false );
 define( 'MINUTE_IN_SECONDS', 60 );

@@ -232,6 +232,7 @@ final class Screen_Test extends Admin_Test_Case {
 				'length'    => 7,
 				'separator' => '-',
 				'chars'     => 'A-Za-z0-9',
+				'case'      => 'keep',
 			),
 			$data['key_format']
 		);
