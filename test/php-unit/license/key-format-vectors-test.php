@@ -5,14 +5,14 @@
  * @package BatchKeys\Tests
  */
 
-namespace BatchKeys\Tests\License;
+namespace BatchKeys\Tests\Unit\License;
 
 use BatchKeys\Kit\License\Key_Format;
 use BatchKeys\Kit\License\Key_Input;
-use BatchKeys\Tests\Test_Case;
+use PHPUnit\Framework\TestCase;
 
 /** PHP and the browser make the same key of the same input. */
-final class Key_Format_Vectors_Test extends Test_Case {
+final class Key_Format_Vectors_Test extends TestCase {
 
 	/**
 	 * The vectors, by name.
