@@ -106,9 +106,9 @@ if ( ! function_exists( 'batchkeys_kit_uninstall_product' ) ) {
 if ( ! function_exists( 'batchkeys_kit_uninstall_all' ) ) {
 	/**
 	 * Removes every batchkeys_* option, transient and user meta, and the batchkeys_recheck cron
-	 * event. On a network: one direct query per site's options table (no switch), the event from
-	 * the main site and the sites holding a key (no other site has one), every batchkeys_*
-	 * network option, one cache flush.
+	 * event. On a network: per site's options table, one direct read of its cron array and one
+	 * direct delete (no switch); a switch only to the sites holding the event, to remove it; every
+	 * batchkeys_* network option; one cache flush.
 	 *
 	 * @return void
 	 */
@@ -126,16 +126,16 @@ if ( ! function_exists( 'batchkeys_kit_uninstall_all' ) ) {
 			wp_unschedule_hook( 'batchkeys_recheck' );
 			wp_cache_flush();
 		} else {
-			$batchkeys_with_event = array( get_main_site_id() );
-			foreach ( batchkeys_kit_sites_index() as $batchkeys_ids ) {
-				$batchkeys_with_event = array_merge( $batchkeys_with_event, (array) $batchkeys_ids );
-			}
-			foreach ( array_keys( batchkeys_kit_site_tables( $batchkeys_with_event ) ) as $batchkeys_id ) {
-				switch_to_blog( $batchkeys_id );
-				wp_unschedule_hook( 'batchkeys_recheck' );
-				restore_current_blog();
-			}
-			foreach ( batchkeys_kit_site_tables() as $batchkeys_table ) {
+			foreach ( batchkeys_kit_site_tables() as $batchkeys_id => $batchkeys_table ) {
+				// The cron array is read directly (no switch); only a site holding the event is
+				// switched to, to remove it through the cron API.
+				// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- see above.
+				$batchkeys_cron = (string) $wpdb->get_var( "SELECT `option_value` FROM `{$batchkeys_table}` WHERE `option_name` = 'cron'" );
+				if ( false !== strpos( $batchkeys_cron, 'batchkeys_recheck' ) ) {
+					switch_to_blog( $batchkeys_id );
+					wp_unschedule_hook( 'batchkeys_recheck' );
+					restore_current_blog();
+				}
 				// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- see above; another site's table, without switching to it.
 				$wpdb->query( "DELETE FROM `{$batchkeys_table}` WHERE $batchkeys_where" );
 			}

@@ -13,6 +13,8 @@ export interface Options {
 	outageReps: number;
 	/** Activations (one extra product each) for figure 5. */
 	activations: number;
+	/** Subsites of figure 9's network (0: no network figure). */
+	network: number;
 	/** A running site: a site name (dev, test...) or the path of its site JSON. */
 	site: string | null;
 	help: boolean;
@@ -24,6 +26,7 @@ export const DEFAULTS: Options = {
 	reps: 4,
 	outageReps: 12,
 	activations: 25,
+	network: 1000,
 	site: null,
 	help: false,
 };
@@ -40,6 +43,7 @@ const LIMITS = {
 	reps: [ 1, 50 ],
 	outageReps: [ 1, 100 ],
 	activations: [ 1, 200 ],
+	network: [ 0, 5000 ],
 } as const;
 
 type NumericOption = keyof typeof LIMITS;
@@ -55,6 +59,8 @@ export const USAGE = `npm run bench [-- options]
   --reps=N           loads of each page per state for figures 1 and 6 (default 4: 24 loads)
   --outage-reps=N    loads of each page per state for figure 6 (default 12)
   --activations=N    REST activations for figure 5 (default 25)
+  --network=N        subsites of figure 9's multisite network (default 1000, built once and
+                     cached; 0: no network figure)
   --quick            --requests=50 --reps=1 --outage-reps=2 --activations=8 (development)
   --site=NAME|FILE   use a running site (else BATCHKEYS_SITE, else start the 'bench' site)`;
 

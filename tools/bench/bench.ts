@@ -13,6 +13,7 @@ import { measureFallback } from './fallback';
 import { measureFiles } from './files';
 import { missesBudget } from './budgets';
 import { measureFrontend } from './frontend';
+import { measureNetwork } from './network';
 import { mock } from './mock';
 import { measureOutbound, measureUnreachable } from './page-loads';
 import { MU_PLUGIN, Probe } from './probe';
@@ -160,6 +161,19 @@ async function main(): Promise< number > {
 			`site '${ site.name }' ${ site.url } (${ site.db }, WordPress ${ site.wpSuite }), mock ${ site.mockUrl }`
 		);
 		await measureSite( site, options, figures );
+		if ( site.startedByBench ) {
+			progress( `stopping site '${ site.name }'` );
+			stopSite( ROOT, site );
+			site = { ...site, startedByBench: false };
+		}
+		if ( options.network > 0 ) {
+			const subsites = options.network;
+			figures.push(
+				await guard( 9, () =>
+					measureNetwork( ROOT, subsites, progress )
+				)
+			);
+		}
 	} catch ( error ) {
 		process.stderr.write( `bench: ${ message( error ) }\n` );
 		return 1;

@@ -32,6 +32,11 @@ export const BUDGETS = {
 	activationAddedMs: { op: 'lt', limit: 50 },
 	// "No slower" on a shared, noisy machine: a hanging call would cost seconds, not 10 %.
 	unreachableRatio: { op: 'le', limit: 1.1 },
+	// A multisite network of 1,000 subsites (docs/multisite.md).
+	networkDailyCalls: { op: 'le', limit: 3 },
+	unlicensedSiteWrites: { op: 'eq', limit: 0 },
+	networkUninstallMs: { op: 'lt', limit: 1000 },
+	networkUninstallPeakBytes: { op: 'lt', limit: 45_000_000 },
 } as const satisfies Record< string, Budget >;
 
 /**

@@ -17,6 +17,7 @@ export const TITLES: Record< number, string > = {
 	6: 'the page loads of figure 1 with BatchKeys unreachable (mock fault: timeout), kit on',
 	7: 'kit files included per request kind (get_included_files() under the kit), 3 products active',
 	8: 'an admin page whose dead-cron fallback fires while BatchKeys hangs (mock fault: timeout): the response time',
+	9: 'a subdirectory network of 1,000 subsites (SQLite, built once and cached): daily calls, writes on unlicensed subsites, uninstall, the network license screen',
 };
 
 export interface Check {

@@ -101,7 +101,7 @@ abstract class Network_Test_Case extends Cron_Test_Case {
 			array_filter(
 				(array) $this->writes,
 				static function ( $query ) {
-					return false !== stripos( $query, 'batchkeys' );
+					return false !== stripos( $query, 'batchkeys_' );
 				}
 			)
 		);

@@ -1,0 +1,272 @@
+/**
+ * Figure 9: the kit on a subdirectory multisite network of 1,000 subsites (docs/multisite.md).
+ * The network is built once by tools/site.sh (cached in ~/.cache/batchkeys/networks/) and each
+ * run starts from that copy (--fresh). Daily calls and uninstall run in PHP against the served
+ * network's database (network-bench.php); writes per request and the screen go over HTTP.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUDGETS } from './budgets';
+import { CookieJar, request } from './http';
+import { mock } from './mock';
+import { makeCheck, TITLES, type Figure, type Json } from './report';
+import { median } from './stats';
+
+export const NETWORK_SITE = 'bench-network';
+
+interface NetworkSite {
+	url: string;
+	abspath: string;
+	mock_url: string;
+	site_dir: string;
+	subsites: { blog_id: number; url: string }[];
+}
+
+function siteSh( root: string, args: string[] ) {
+	const run = spawnSync(
+		'bash',
+		[ join( root, 'tools', 'site.sh' ), ...args ],
+		{
+			cwd: root,
+			encoding: 'utf8',
+			timeout: 60 * 60_000,
+		}
+	);
+	return { status: run.status, output: `${ run.stdout }${ run.stderr }` };
+}
+
+/**
+ * Runs one task of network-bench.php; its last line is JSON.
+ *
+ * @param site The network.
+ * @param task network-day | site-day | uninstall.
+ */
+function phpTask( site: NetworkSite, task: string ): Record< string, Json > {
+	const env = { ...process.env };
+	delete env.WP_TEST_DB;
+	const run = spawnSync(
+		'php',
+		[
+			'-d',
+			'memory_limit=1G',
+			join( __dirname, 'network-bench.php' ),
+			site.abspath,
+			site.url,
+			task,
+		],
+		{ encoding: 'utf8', env, timeout: 30 * 60_000 }
+	);
+	const lines = ( run.stdout || '' ).trim().split( '\n' );
+	try {
+		return JSON.parse( lines[ lines.length - 1 ] ) as Record<
+			string,
+			Json
+		>;
+	} catch {
+		throw new Error(
+			`network-bench.php ${ task } failed: ${ ( run.stderr || run.stdout || '' ).slice( -400 ) }`
+		);
+	}
+}
+
+async function login( site: NetworkSite, jar: CookieJar ): Promise< void > {
+	jar.set( 'wordpress_test_cookie', 'WP%20Cookie%20check' );
+	await request( `${ site.url }/wp-login.php`, {
+		form: {
+			log: 'admin',
+			pwd: 'password',
+			testcookie: '1',
+			'wp-submit': 'Log In',
+		},
+		jar,
+	} );
+	if (
+		! jar.names().some( ( n ) => n.startsWith( 'wordpress_logged_in_' ) )
+	) {
+		throw new Error( 'login to the network failed' );
+	}
+}
+
+/**
+ * The kit's writes (queries naming batchkeys) of requests to subsites without a key, from the
+ * local site's write log.
+ *
+ * @param site The network.
+ * @param jar  The admin's cookies.
+ */
+async function unlicensedWrites( site: NetworkSite, jar: CookieJar ) {
+	const picked = site.subsites.filter( ( _s, i ) => i % 50 === 7 );
+	let requests = 0;
+	let kitWrites = 0;
+	let allWrites = 0;
+	for ( const [ index, subsite ] of picked.entries() ) {
+		for ( const [ path, who ] of [
+			[ '', 'visitor' ],
+			[ 'wp-admin/', 'admin' ],
+		] as const ) {
+			if ( who === 'admin' && index % 4 !== 0 ) {
+				continue;
+			}
+			const token = `bench-${ Date.now() }-${ subsite.blog_id }-${ who }`;
+			const reply = await request( subsite.url + path, {
+				headers: { 'X-BatchKeys-Write-Log': token },
+				jar: who === 'admin' ? jar : undefined,
+			} );
+			if ( reply.status !== 200 ) {
+				throw new Error(
+					`${ subsite.url }${ path }: HTTP ${ reply.status }`
+				);
+			}
+			const file = join(
+				site.site_dir,
+				'run',
+				'write-log',
+				`${ token }.json`
+			);
+			for ( let i = 0; i < 50 && ! existsSync( file ); i++ ) {
+				await new Promise( ( r ) => setTimeout( r, 100 ) );
+			}
+			const log = JSON.parse( readFileSync( file, 'utf8' ) ) as {
+				writes: string[];
+			};
+			requests++;
+			allWrites += log.writes.length;
+			// The kit's rows and event are named batchkeys_*; WordPress's own writes of the
+			// plugins list name batchkeys/batchkeys.php, which is not the kit's.
+			kitWrites += log.writes.filter( ( q ) =>
+				/batchkeys_/i.test( q )
+			).length;
+		}
+	}
+	return { requests, kitWrites, allWrites };
+}
+
+/**
+ * Figure 9.
+ *
+ * @param root     Repository root.
+ * @param subsites Number of subsites.
+ * @param progress Progress printer.
+ */
+export async function measureNetwork(
+	root: string,
+	subsites: number,
+	progress: ( text: string ) => void
+): Promise< Figure > {
+	progress(
+		`network of ${ subsites } subsites: tools/site.sh start --name=${ NETWORK_SITE } --subsites=${ subsites } --fresh (minutes the first time; then from the cache)`
+	);
+	const started = siteSh( root, [
+		'start',
+		`--name=${ NETWORK_SITE }`,
+		`--subsites=${ subsites }`,
+		'--no-build',
+		'--fresh',
+	] );
+	if ( started.status !== 0 ) {
+		throw new Error(
+			`tools/site.sh start failed:\n${ started.output.split( '\n' ).slice( -5 ).join( '\n' ) }`
+		);
+	}
+	try {
+		const site = JSON.parse(
+			readFileSync(
+				join( root, '.batchkeys', `site-${ NETWORK_SITE }.json` ),
+				'utf8'
+			)
+		) as NetworkSite;
+		await mock.reset( site.mock_url );
+		await mock.rateLimitOff( site.mock_url );
+
+		progress( 'network: 3 network licenses, a simulated day' );
+		const day = phpTask( site, 'network-day' );
+
+		progress(
+			'network: writes on unlicensed subsites, the network license screen'
+		);
+		const jar = new CookieJar();
+		await login( site, jar );
+		const writes = await unlicensedWrites( site, jar );
+		const screen: number[] = [];
+		for ( let i = 0; i < 6; i++ ) {
+			const reply = await request(
+				`${ site.url }/wp-admin/network/settings.php?page=batchkeys-batchkeys-demo`,
+				{ jar }
+			);
+			if (
+				reply.status !== 200 ||
+				! reply.body.includes( 'batchkeys-license-screen' )
+			) {
+				throw new Error(
+					`network license screen: HTTP ${ reply.status }`
+				);
+			}
+			if ( i > 0 ) {
+				screen.push( reply.ms );
+			}
+		}
+
+		progress(
+			`network: one per-site key activated on ${ subsites } subsites, a day later`
+		);
+		const perSite = phpTask( site, 'site-day' );
+		progress( 'network: uninstall' );
+		const uninstall = phpTask( site, 'uninstall' );
+		const product = uninstall.product as Record< string, number >;
+		const all = uninstall.all as Record< string, number >;
+
+		return {
+			id: 9,
+			title: TITLES[ 9 ],
+			checks: [
+				makeCheck(
+					'API calls a day, 3 network licenses',
+					Number( day.day_calls ),
+					'count',
+					BUDGETS.networkDailyCalls,
+					`${ day.activation_calls } activation calls first; sites with the event: ${ JSON.stringify( day.sites_with_event ) } of ${ day.sites }`
+				),
+				makeCheck(
+					`API calls a day, one per-site key on ${ subsites } subsites`,
+					Number( perSite.day_calls ),
+					'count',
+					null,
+					`${ perSite.licensed } licensed, ${ perSite.indexed } indexed, ${ perSite.sites_with_event } sites with the event; one check per site and day (no shared answer cache)`
+				),
+				makeCheck(
+					'kit writes on unlicensed subsites',
+					writes.requests ? writes.kitWrites : null,
+					'count',
+					BUDGETS.unlicensedSiteWrites,
+					`${ writes.kitWrites } kit writes in ${ writes.requests } requests (front pages and dashboards); all writes ${ writes.allWrites }`
+				),
+				makeCheck(
+					`uninstall of a product, ${ perSite.licensed } licensed subsites`,
+					product.seconds * 1000,
+					'ms',
+					BUDGETS.networkUninstallMs,
+					`${ product.queries } queries, ${ product.switches } site switches, ${ product.calls } API calls; then uninstall_all ${ Math.round( all.seconds * 1000 ) } ms, ${ all.queries } queries, ${ all.switches } switches; rows left ${ uninstall.rows_left }, events left ${ uninstall.events_left }`
+				),
+				makeCheck(
+					'uninstall peak memory (the whole PHP process)',
+					product.peak_mb * 1e6,
+					'bytes',
+					BUDGETS.networkUninstallPeakBytes,
+					`peak ${ product.peak_mb } MB after the product's uninstall, ${ all.peak_mb } MB after uninstall_all; retained by the product's uninstall ${ product.added_kb } KB`
+				),
+				makeCheck(
+					'network license screen (Network Admin > Settings), median',
+					median( screen ),
+					'ms',
+					null,
+					`client round trips of 5 loads after one warm-up: ${ screen.map( ( ms ) => Math.round( ms ) ).join( ', ' ) } ms`
+				),
+			],
+			data: { day, perSite, writes, uninstall, screen_ms: screen },
+			error: null,
+		};
+	} finally {
+		siteSh( root, [ 'stop', `--name=${ NETWORK_SITE }` ] );
+	}
+}
