@@ -2,7 +2,7 @@
 /**
  * Plugin Name:       BatchKeys for WordPress
  * Plugin URI:        https://batchkeys.com/
- * Description:       Connects plugins and themes sold with BatchKeys license keys to the BatchKeys license service: a license screen, daily rechecks that survive outages, and a REST proxy that keeps the vendor's secret on the server.
+ * Description:       Connects plugins and themes that use it to the BatchKeys license service: each such product gets its license screen, daily rechecks that survive outages, and REST routes that keep the vendor's secret on the server. On its own it adds only a page for authors.
  * Version:           0.1.0
  * Requires at least: 6.6
  * Requires PHP:      7.4
@@ -20,6 +20,13 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 require_once __DIR__ . '/kit/load.php';
+
+if ( ! defined( 'BATCHKEYS_PLUGIN_FILE' ) ) {
+	define( 'BATCHKEYS_PLUGIN_FILE', __FILE__ );
+}
+if ( is_admin() ) {
+	require_once __DIR__ . '/authors.php';
+}
 
 // The demo product exists only where its secret is configured (the kit's local site, wp-env),
 // so a real site shows nothing unconfigured.
