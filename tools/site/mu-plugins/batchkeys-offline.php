@@ -28,3 +28,11 @@ add_filter( 'pre_site_transient_update_themes', '__return_null' );
 add_filter( 'should_load_remote_block_patterns', '__return_false' );
 // So is the block directory the inserter searches (its REST proxy answers 500 offline).
 remove_action( 'enqueue_block_editor_assets', 'wp_enqueue_editor_block_directory_assets' );
+// Plugin dependencies (a product with `Requires Plugins: batchkeys`) ask WordPress.org's plugin
+// directory about each slug: answer "not there" at once instead of a failed request and a warning.
+add_filter(
+	'plugins_api',
+	static function ( $result ) {
+		return false === $result ? new WP_Error( 'plugins_api_failed', 'The local site is offline.' ) : $result;
+	}
+);
