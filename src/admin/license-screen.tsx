@@ -20,6 +20,7 @@ import type {
 	NormalisedError,
 	ProductInfo,
 } from '../shared/types';
+import ConfirmActivation from './confirm-activation';
 import ConfirmDeactivate from './confirm-deactivate';
 import { describeFormat } from './format-text';
 import StatusCard from './status-card';
@@ -85,6 +86,7 @@ export default function LicenseScreen( {
 	const [ answer, setAnswer ] = useState< Answer | null >( null );
 	const [ answerCount, setAnswerCount ] = useState( 0 );
 	const [ confirming, setConfirming ] = useState( false );
+	const [ confirmingActivation, setConfirmingActivation ] = useState( false );
 	const noticeRef = useRef< HTMLDivElement >( null );
 	const inputRef = useRef< HTMLInputElement >( null );
 
@@ -150,6 +152,8 @@ export default function LicenseScreen( {
 				setLicense( error.license );
 			}
 			show( answerFromError( error ) );
+			// A staging-looking address: ask before one of the key's activations is used.
+			setConfirmingActivation( error.code === 'confirm_activation' );
 			return false;
 		} finally {
 			setBusy( null );
@@ -167,8 +171,13 @@ export default function LicenseScreen( {
 			inputRef.current?.focus();
 			return;
 		}
+		await activateKey( false );
+	};
+
+	const activateKey = async ( confirm: boolean ) => {
+		setConfirmingActivation( false );
 		const done = await run( 'activate', () =>
-			api.activate( product.slug, key )
+			api.activate( product.slug, key, confirm )
 		);
 		if ( done ) {
 			setKey( '' );
@@ -293,6 +302,12 @@ export default function LicenseScreen( {
 				}
 			/>
 
+			{ confirmingActivation && (
+				<ConfirmActivation
+					onConfirm={ () => activateKey( true ) }
+					onCancel={ () => setConfirmingActivation( false ) }
+				/>
+			) }
 			{ confirming && (
 				<ConfirmDeactivate
 					productName={ product.name }

@@ -46,12 +46,13 @@ export const getLicense = ( slug: string ) =>
  * Activates a key (PHP normalises it as key-format.ts does).
  * @param slug
  * @param key
+ * @param confirm After `confirm_activation`: activate on a staging-looking address anyway.
  */
-export const activate = ( slug: string, key: string ) =>
+export const activate = ( slug: string, key: string, confirm = false ) =>
 	request< LicenseView >( {
 		path: licensePath( slug ),
 		method: 'POST',
-		data: { key },
+		data: confirm ? { key, confirm: true } : { key },
 	} );
 
 /**

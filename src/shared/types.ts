@@ -62,6 +62,24 @@ export interface LicenseView {
 	 * translated message and hint saying so; else null.
 	 */
 	managed_by_network?: { message: string; hint: string } | null;
+	/** The domain the key was activated for (every call sends it), or null. */
+	domain?: string | null;
+	/** An address change nobody has answered yet (or kept as a copy), or null. */
+	address?: AddressChange | null;
+}
+
+/** The `address` part of a license view (PHP: License\Address_Guard::view()). */
+export interface AddressChange {
+	status: 'changed' | 'kept_as_copy';
+	reason: 'domain' | 'blog';
+	activation_domain: string;
+	current_domain: string;
+	seen_at: string;
+	features_until: string | null;
+	hints: string[];
+	environment: string;
+	suggested: 'staging' | 'moved';
+	constant_error: string | null;
 }
 
 /** `GET /products`: each product the current user may manage, with its license. */

@@ -67,6 +67,17 @@ describe( 'the binding switch', () => {
 		expect( ( await ask( 'c.example' ) ).json ).toEqual( { valid: '0' } );
 	} );
 
+	it( 'POST /__mock/log clears the log and keeps the bindings', async () => {
+		await ask( 'a.example' );
+		expect( ( await control( server, 'POST', 'log', {} ) ).json ).toEqual( {
+			requests: [],
+		} );
+		expect( server.requestLog.list() ).toEqual( [] );
+		expect( ( await keyState( server, TWO_SEATS ) )?.domains ).toEqual( [
+			'a.example',
+		] );
+	} );
+
 	it( 'reset restores valid; a wrong value is a 400', async () => {
 		await control( server, 'POST', 'binding', { bind_on: 'active' } );
 		await control( server, 'POST', 'reset', {} );

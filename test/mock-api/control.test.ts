@@ -124,7 +124,6 @@ describe( 'validation', () => {
 		const wrongMethod = await control( server, 'GET', 'reset' );
 		expect( wrongMethod.status ).toBe( 405 );
 		expect( wrongMethod.headers.get( 'allow' ) ).toBe( 'POST' );
-		expect( ( await control( server, 'POST', 'log' ) ).status ).toBe( 405 );
 	} );
 } );
 

@@ -96,6 +96,11 @@ const ROUTES: Record< string, Route > = {
 	},
 	'/__mock/log': {
 		GET: ( _body, context ) => ( { requests: context.requestLog.list() } ),
+		// Clears the log only: keys, faults and switches stay.
+		POST: ( _body, context ) => {
+			context.requestLog.clear();
+			return { requests: [] };
+		},
 	},
 };
 

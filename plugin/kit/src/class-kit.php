@@ -32,6 +32,7 @@ final class Kit {
 		'admin'       => array(
 			'BatchKeys\\Kit\\Admin\\Screen',
 			'BatchKeys\\Kit\\Admin\\Notices',
+			'BatchKeys\\Kit\\Admin\\Address_Notice',
 			'BatchKeys\\Kit\\Cron\\Scheduler',
 		),
 		'plugin_rows' => array( 'BatchKeys\\Kit\\Admin\\Plugin_Row' ),
@@ -378,7 +379,28 @@ final class Kit {
 			$product = $this->registry()->get( $slug );
 			$record  = null !== $product && $product->is_network_scope() ? get_site_option( 'batchkeys_license_' . $slug, null ) : null;
 		}
+		if ( self::elsewhere( $record ) ) {
+			// A copy or a move, not noted yet: the service notes it once (features until a date).
+			$product = $this->registry()->get( $slug );
+			return null !== $product && $this->licenses()->is_active( $product );
+		}
 		return self::record_enables( $record, (int) apply_filters( 'batchkeys_now', time() ) );
+	}
+
+	/**
+	 * Whether a site record was activated at another address or blog and the change is not noted
+	 * in it yet (a cheap look, no class loaded; License\Address_Guard decides).
+	 *
+	 * @param mixed $record Stored option value.
+	 * @return bool
+	 */
+	private static function elsewhere( $record ) {
+		if ( ! is_array( $record ) || empty( $record['key'] ) || ! empty( $record['address'] ) || ! isset( $record['fingerprint']['domain'], $record['fingerprint']['blog_id'] ) || ( isset( $record['fingerprint']['scope'] ) && 'site' !== $record['fingerprint']['scope'] ) ) {
+			return false;
+		}
+		$all = wp_load_alloptions();
+		$now = preg_replace( '/^www\./', '', strtolower( (string) wp_parse_url( isset( $all['home'] ) ? (string) $all['home'] : '', PHP_URL_HOST ) ) );
+		return ( '' !== $now && preg_replace( '/^www\./', '', strtolower( (string) $record['fingerprint']['domain'] ) ) !== $now ) || (int) $record['fingerprint']['blog_id'] !== get_current_blog_id();
 	}
 
 	/**

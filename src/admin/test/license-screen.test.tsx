@@ -316,6 +316,60 @@ describe( 'activate', () => {
 		expect( input ).toHaveValue( '' );
 	} );
 
+	it( 'asks before a first activation on a staging-looking address, then resends with confirm', async () => {
+		mockFetch.mockRejectedValueOnce( {
+			code: 'confirm_activation',
+			message: 'This address looks like a staging or development copy.',
+			data: {
+				status: 409,
+				hint: 'Confirm (from PHP).',
+				license: INACTIVE,
+			},
+		} );
+		mockFetch.mockResolvedValueOnce( ACTIVE );
+		const { user, input } = setup();
+		await user.type( input, GOOD );
+		await user.keyboard( '{Enter}' );
+
+		const dialog = await screen.findByRole( 'dialog' );
+		expect( dialog ).toHaveTextContent(
+			'Use one of the key’s activations here?'
+		);
+		expect( mockFetch ).toHaveBeenCalledTimes( 1 );
+		await user.click(
+			screen.getByRole( 'button', { name: 'Activate anyway' } )
+		);
+
+		expect( mockFetch ).toHaveBeenCalledTimes( 2 );
+		expect( mockFetch ).toHaveBeenLastCalledWith( {
+			path: '/batchkeys/v1/products/acme-seo/license',
+			method: 'POST',
+			data: { key: GOOD, confirm: true },
+		} );
+		await waitFor( () => expect( stateWord() ).toBe( 'Active' ) );
+		expect( screen.queryByRole( 'dialog' ) ).not.toBeInTheDocument();
+	} );
+
+	it( 'sends nothing more when the activation on a staging-looking address is cancelled', async () => {
+		mockFetch.mockRejectedValueOnce( {
+			code: 'confirm_activation',
+			message: 'This address looks like a staging or development copy.',
+			data: {
+				status: 409,
+				hint: 'Confirm (from PHP).',
+				license: INACTIVE,
+			},
+		} );
+		const { user, input } = setup();
+		await user.type( input, GOOD );
+		await user.keyboard( '{Enter}' );
+		await screen.findByRole( 'dialog' );
+		await user.click( screen.getByRole( 'button', { name: 'Cancel' } ) );
+		expect( screen.queryByRole( 'dialog' ) ).not.toBeInTheDocument();
+		expect( mockFetch ).toHaveBeenCalledTimes( 1 );
+		expect( input ).toHaveValue( GOOD );
+	} );
+
 	it( 'disables every button while busy', async () => {
 		const answer = deferred< LicenseView >();
 		mockFetch.mockReturnValue( answer.promise );

@@ -4,9 +4,11 @@
  * (what `wp eval` would do; only the WP-CLI framework is installed here, without that command).
  *
  * Usage: `php site-state.php <abspath> <url> <command> <slug> [json]`, the command being
- * `reset` (no record, no throttle, no rate-limit pause), `unthrottle` (lets the next activation
- * or check through), `record` (stores the JSON license record as is) or `locale` (the site's
- * and the admin's language, JSON string).
+ * `reset` (no record, no throttle, no rate-limit pause, no cron lock, the home option back to the
+ * site's URL), `unthrottle` (lets the next activation or check through), `record` (stores the
+ * JSON license record as is), `locale` (the site's and the admin's language, JSON string) or
+ * `home` (writes the JSON home URL into the home option as the database holds it, as a copy or a
+ * move of the database would; WP_HOME keeps the browser on the local site).
  *
  * It boots the site's own wp-load.php against its own database (the caller leaves WP_TEST_DB,
  * which selects the PHPUnit database, out of the environment) and touches only the rows the kit
@@ -40,6 +42,9 @@ function batchkeys_e2e_host_port( $url ) {
 	return $parts['host'] . ( isset( $parts['port'] ) ? ':' . $parts['port'] : '' );
 }
 
+// This process only writes rows: it must not spawn WP-Cron (a spec runs the due check itself,
+// with the Host header it chooses).
+define( 'DISABLE_WP_CRON', true ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedConstantFound -- WordPress's own constant.
 require $batchkeys_abspath . 'wp-load.php';
 
 if ( '' === $batchkeys_slug || sanitize_key( $batchkeys_slug ) !== $batchkeys_slug ) {
@@ -59,13 +64,37 @@ function batchkeys_e2e_delete_row( $name ) {
 	wp_cache_delete( $name, 'options' );
 }
 
+/**
+ * Writes the home option's stored value (update_option() would compare it with WP_HOME's).
+ *
+ * @param string $home URL.
+ * @return void
+ */
+function batchkeys_e2e_home( $home ) {
+	global $wpdb;
+	// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- the stored value, as a database copy would change it.
+	$wpdb->update( $wpdb->options, array( 'option_value' => $home ), array( 'option_name' => 'home' ) );
+	wp_cache_delete( 'alloptions', 'options' );
+}
+
 switch ( $batchkeys_command ) {
 	case 'reset':
 		foreach ( array( 'license', 'throttle', 'lock' ) as $batchkeys_kind ) {
 			batchkeys_e2e_delete_row( 'batchkeys_' . $batchkeys_kind . '_' . $batchkeys_slug );
 		}
 		batchkeys_e2e_delete_row( 'batchkeys_rate_limited_until' );
+		batchkeys_e2e_delete_row( 'batchkeys_cron_lock_' . $batchkeys_slug );
+		// WP-Cron's own lock, left by a page load's spawn: a spec's cron request runs at once.
+		delete_transient( 'doing_cron' );
 		delete_metadata( 'user', 0, 'batchkeys_dismissed_' . $batchkeys_slug, '', true );
+		batchkeys_e2e_home( $batchkeys_url );
+		break;
+	case 'home':
+		$batchkeys_home = isset( $argv[5] ) ? json_decode( $argv[5], true ) : null;
+		if ( ! is_string( $batchkeys_home ) || '' === $batchkeys_home ) {
+			exit( 2 );
+		}
+		batchkeys_e2e_home( $batchkeys_home );
 		break;
 	case 'unthrottle':
 		batchkeys_e2e_delete_row( 'batchkeys_throttle_' . $batchkeys_slug );
@@ -77,6 +106,8 @@ switch ( $batchkeys_command ) {
 		}
 		batchkeys_e2e_delete_row( 'batchkeys_license_' . $batchkeys_slug );
 		add_option( 'batchkeys_license_' . $batchkeys_slug, $batchkeys_record, '', false );
+		// As the kit's Store announces its own writes: the recheck event follows the record.
+		do_action( 'batchkeys_license_stored', $batchkeys_slug, null );
 		break;
 	case 'locale':
 		global $wpdb;

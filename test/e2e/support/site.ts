@@ -77,6 +77,34 @@ export const mock = {
 	async fault( fault: MockFault ) {
 		await control( '/__mock/faults', fault );
 	},
+	/**
+	 * Creates or replaces a key.
+	 *
+	 * @param key Key fields (POST /__mock/keys).
+	 */
+	async key( key: Record< string, unknown > ) {
+		await control( '/__mock/keys', key );
+	},
+	/** Every key with its bound domains. */
+	async keys(): Promise< Array< Record< string, unknown > > > {
+		return (
+			( await control( '/__mock/keys' ) ) as {
+				keys: Array< Record< string, unknown > >;
+			}
+		 ).keys;
+	},
+	/**
+	 * How the mock binds a domain: `valid` (any valid answer) or `active` (only active: 1).
+	 *
+	 * @param bindOn The reading.
+	 */
+	async bindOn( bindOn: 'valid' | 'active' ) {
+		await control( '/__mock/binding', { bind_on: bindOn } );
+	},
+	/** Clears the request log only (keys, faults and switches stay). */
+	async resetLog() {
+		await control( '/__mock/log', {} );
+	},
 	/** Every /api.php request the site made since the last reset. */
 	async requests(): Promise< MockRequest[] > {
 		const log = ( await control( '/__mock/log' ) ) as {
@@ -123,8 +151,15 @@ export const license = {
 	 *
 	 * @param record Record fields (License\Record::to_array()).
 	 */
-	store: ( record: Record< string, string | number | null > ) =>
+	store: ( record: Record< string, unknown > ) =>
 		siteState( 'record', [ record ] ),
+	/**
+	 * Writes the home option as the database holds it (a copy or a move of the database); the
+	 * browser stays on the local site through WP_HOME. `license.reset()` writes it back.
+	 *
+	 * @param url The new home URL.
+	 */
+	home: ( url: string ) => siteState( 'home', [ url ] ),
 };
 
 /** Unix time now, as the site's Clock sees it (same machine). */

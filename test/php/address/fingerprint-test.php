@@ -95,9 +95,12 @@ final class Fingerprint_Test extends Kit_Test_Case {
 
 	/** Checks keep sending the domain the key was activated for, www. aside from the current one. */
 	public function test_checks_send_the_activation_domain_across_a_www_change() {
-		update_option( 'home', 'http://example.com' );
+		global $wpdb;
+		$wpdb->update( $wpdb->options, array( 'option_value' => 'http://example.com' ), array( 'option_name' => 'home' ) );
+		wp_cache_delete( 'alloptions', 'options' );
 		$this->activate( self::GOOD );
-		update_option( 'home', 'http://www.example.com' );
+		$wpdb->update( $wpdb->options, array( 'option_value' => 'http://www.example.com' ), array( 'option_name' => 'home' ) );
+		wp_cache_delete( 'alloptions', 'options' );
 		$this->later();
 		$this->assertSame( 200, $this->call( 'POST', self::check_route() )->get_status() );
 		$domains = wp_list_pluck( wp_list_pluck( $this->mock->log(), 'headers' ), 'domain' );

@@ -90,6 +90,11 @@ final class Mock_Api {
 		return isset( $log['requests'] ) ? $log['requests'] : (array) $log;
 	}
 
+	/** Clears the request log only (keys, faults and switches stay). */
+	public function reset_log() {
+		$this->call( 'POST', '/__mock/log', new \stdClass() );
+	}
+
 	/**
 	 * Sets how the mock binds a domain: `valid` (any valid answer) or `active` (only active: 1).
 	 *

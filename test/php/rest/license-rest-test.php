@@ -20,7 +20,7 @@ final class License_Rest_Test extends Kit_Test_Case {
 	const NOW = 1795773600;
 
 	/** Every field of the license view, in order (docs/architecture.md). */
-	const VIEW_FIELDS = array( 'product', 'state', 'state_label', 'features_enabled', 'configured', 'setup', 'code', 'message', 'hint', 'key', 'last_checked', 'last_success', 'next_check', 'grace_until', 'retry_after', 'detail', 'scope', 'managed_by_network' );
+	const VIEW_FIELDS = array( 'product', 'state', 'state_label', 'features_enabled', 'configured', 'setup', 'code', 'message', 'hint', 'key', 'last_checked', 'last_success', 'next_check', 'grace_until', 'retry_after', 'detail', 'scope', 'managed_by_network', 'domain', 'address' );
 
 	/** A fixed clock. */
 	protected function setUp(): void {

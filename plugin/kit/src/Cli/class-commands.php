@@ -50,5 +50,6 @@ final class Commands {
 			$scheduler = new Scheduler( $this->kit );
 		}
 		\WP_CLI::add_command( 'batchkeys', new License_Command( $this->kit, $scheduler ) );
+		\WP_CLI::add_command( 'batchkeys address', new Address_Command( $this->kit ) );
 	}
 }

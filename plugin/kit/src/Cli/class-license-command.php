@@ -175,6 +175,10 @@ final class License_Command {
 	 * : The license key, or - to read it from standard input (keeps it out of
 	 * the shell history).
 	 *
+	 * [--yes]
+	 * : Activate even though the address looks like a staging copy (it uses one
+	 * of the key's activations).
+	 *
 	 * [--format=<format>]
 	 * : Output format.
 	 * ---
@@ -199,7 +203,8 @@ final class License_Command {
 		if ( '-' === $key ) {
 			$key = (string) stream_get_contents( STDIN );
 		}
-		Output::finish( $product, $this->kit->licenses()->activate( $product, $key ), $assoc_args );
+		$options = array( 'confirmed' => ! empty( $assoc_args['yes'] ) );
+		Output::finish( $product, $this->kit->licenses()->activate( $product, $key, $options ), $assoc_args );
 	}
 
 	/**

@@ -109,7 +109,8 @@ final class Output {
 	}
 
 	/**
-	 * Values for a table or CSV: yes/no for booleans, empty for null.
+	 * Values for a table or CSV: yes/no for booleans, empty for null, JSON for a nested part
+	 * (the address).
 	 *
 	 * @param array<string, mixed> $item Item.
 	 * @return array<string, mixed>
@@ -120,6 +121,8 @@ final class Output {
 				$item[ $field ] = $value ? 'yes' : 'no';
 			} elseif ( null === $value ) {
 				$item[ $field ] = '';
+			} elseif ( is_array( $value ) ) {
+				$item[ $field ] = (string) wp_json_encode( $value );
 			}
 		}
 		return $item;

@@ -97,11 +97,12 @@ class License_Service {
 	 * Activates a key a person typed, for the site's current domain (with `active: 1` only when the
 	 * product opts in with `send_active`).
 	 *
-	 * @param Product $product Product.
-	 * @param mixed   $key     Typed key.
-	 * @return Result 200 valid; 400 format; 422 invalid; 429; 502; 503. The record changes only when valid.
+	 * @param Product              $product Product.
+	 * @param mixed                $key     Typed key.
+	 * @param array<string, mixed> $options confirmed, moved, background: see Address_Guard.
+	 * @return Result 200; 400; 409 confirm_activation; 422 invalid, moved_refused; 429; 502; 503.
 	 */
-	public function activate( Product $product, $key ) {
+	public function activate( Product $product, $key, array $options = array() ) {
 		$clean = '';
 		$error = $product->key_format->validate( $key, $clean );
 		if ( '' !== $error ) {
@@ -110,13 +111,17 @@ class License_Service {
 		if ( ! $product->is_configured() ) {
 			return $this->local( $product, 'not_configured' );
 		}
+		$moved = ! empty( $options['moved'] );
+		if ( ! $moved && empty( $options['confirmed'] ) && Address_Guard::needs_confirm( $this->store, $product ) ) {
+			return $this->local( $product, 'confirm_activation' );
+		}
 		$now  = Clock::now();
-		$lock = $this->admit( $product, $now, true );
+		$lock = $this->admit( $product, $now, empty( $options['background'] ) );
 		if ( $lock instanceof Result ) {
 			return $lock;
 		}
 		try {
-			$answer = $this->client()->request( $product, $clean, $product->send_active ? array( 'active' => 1 ) : array(), 'interactive', self::domain( $product ) );
+			$answer = $this->client()->request( $product, $clean, $product->send_active ? array( 'active' => 1 ) : array(), empty( $options['background'] ) ? 'interactive' : 'background', self::domain( $product ) );
 			$now    = Clock::now();
 			$this->note_rate_limit( $answer, $now );
 			$current = $this->store->get( $product->slug, true );
@@ -124,8 +129,9 @@ class License_Service {
 		} finally {
 			$lock->release();
 		}
-		$status = 'invalid' === $answer->code ? 422 : Messages::status( $answer->code );
-		return new Result( $answer->code, $status, $this->view( $product ), $this->retry_for( $answer->code, $now ), true );
+		$code   = ( $moved && 'invalid' === $answer->code ) ? 'moved_refused' : $answer->code;
+		$status = 'invalid' === $code ? 422 : Messages::status( $code );
+		return new Result( $code, $status, $this->view( $product ), $this->retry_for( $code, $now ), true );
 	}
 
 	/**
@@ -134,13 +140,18 @@ class License_Service {
 	 * @param Product $product Product.
 	 * @param string  $context 'interactive' (a person asked: throttled, 5 s timeout) or
 	 *                         'background' (cron, WP-CLI: not throttled, 15 s timeout).
-	 * @return Result 200 with any verdict; 409 no_key; 429; 502; 503.
+	 * @return Result 200 with any verdict; 409 no_key or address_changed; 429; 502; 503.
 	 */
 	public function check( Product $product, $context = 'interactive' ) {
 		$context = 'background' === $context ? 'background' : 'interactive';
 		$now     = Clock::now();
-		if ( ! $this->store->get( $product->slug )->has_key() ) {
+		$record  = Address_Guard::observe( $this->store, $product );
+		if ( ! $record->has_key() ) {
 			return $this->local( $product, 'no_key' );
+		}
+		$refusal = Address_Guard::refuse_check( $this, $product, $record, $context );
+		if ( null !== $refusal ) {
+			return $refusal;
 		}
 		$lock = $this->admit( $product, $now, 'interactive' === $context );
 		if ( $lock instanceof Result ) {
@@ -172,15 +183,17 @@ class License_Service {
 	 * @return Result 200 deactivated (also when no key was stored); 429 while another call runs.
 	 */
 	public function deactivate( Product $product ) {
-		$now  = Clock::now();
-		$lock = $this->lock( $product, $now );
+		$now     = Clock::now();
+		$pending = Address_Change::pending( Address_Guard::observe( $this->store, $product ) );
+		$lock    = $this->lock( $product, $now );
 		if ( $lock instanceof Result ) {
 			return $lock;
 		}
 		$called = false;
 		try {
 			$current = $this->store->get( $product->slug, true );
-			if ( $current->has_key() && $product->release_on_deactivate && $product->is_configured() && $this->store->rate_limited_until() <= $now ) {
+			// A copy never tells BatchKeys anything: `active: 0` from here could switch the live site off.
+			if ( ! $pending && $current->has_key() && $product->release_on_deactivate && $product->is_configured() && $this->store->rate_limited_until() <= $now ) {
 				$answer = $this->client()->request( $product, (string) $current->key, array( 'active' => 0 ), 'interactive', $current->call_domain( self::domain( $product ) ) );
 				$called = true;
 				$this->note_rate_limit( $answer, Clock::now() );
@@ -210,9 +223,12 @@ class License_Service {
 		if ( $n < 0 && ! $product->allow_topup ) {
 			return $this->local( $product, 'topup_not_allowed' );
 		}
-		$record = $this->store->get( $product->slug );
+		$record = Address_Guard::observe( $this->store, $product );
 		if ( ! $record->has_key() ) {
 			return $this->local( $product, 'no_key' );
+		}
+		if ( Address_Change::pending( $record ) ) {
+			return $this->local( $product, 'address_changed' );
 		}
 		if ( ! $product->is_configured() ) {
 			return $this->local( $product, 'not_configured' );
@@ -237,7 +253,7 @@ class License_Service {
 	 * @return bool
 	 */
 	public function is_active( Product $product ) {
-		return $this->store->get( $product->slug )->features_enabled( Clock::now() );
+		return Address_Guard::observe( $this->store, $product )->features_enabled( Clock::now() );
 	}
 
 	/**
@@ -248,7 +264,7 @@ class License_Service {
 	 */
 	public function view( Product $product ) {
 		$now    = Clock::now();
-		$record = $this->store->get( $product->slug );
+		$record = Address_Guard::observe( $this->store, $product );
 		$state  = $record->effective_state( $now );
 		$pair   = Messages::get( $record->code );
 		$wait   = max( $this->store->rate_limited_until() - $now, $this->store->lock( 'batchkeys_throttle_', $product->slug )->remaining( $now ) );
@@ -271,6 +287,8 @@ class License_Service {
 			'detail'             => ( 'upstream_error' === $record->code && current_user_can( 'manage_options' ) ) ? $record->detail : null,
 			'scope'              => $product->is_network_scope() ? 'network' : 'site',
 			'managed_by_network' => ( $product->is_network_scope() && ! $product->current_user_can_change() ) ? Messages::get( 'network_managed' ) : null,
+			'domain'             => null === $record->fingerprint ? null : $record->fingerprint->domain,
+			'address'            => Address_Guard::view( $product, $record ),
 		);
 	}
 

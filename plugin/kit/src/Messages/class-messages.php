@@ -47,6 +47,12 @@ final class Messages {
 			'no_key'                      => 409,
 			'invalid_amount'              => 400,
 			'topup_not_allowed'           => 400,
+			'address_changed'             => 409,
+			'confirm_activation'          => 409,
+			'moved_refused'               => 422,
+			'kept_as_copy'                => 200,
+			'no_address_change'           => 409,
+			'invalid_address_answer'      => 400,
 			'batchkeys_unknown_product'   => 404,
 			'rest_invalid_param'          => 400,
 			'rest_missing_callback_param' => 400,
@@ -173,6 +179,30 @@ final class Messages {
 			'topup_not_allowed'           => array(
 				__( 'This product does not allow topping up tokens from the site.', 'batchkeys' ),
 				__( 'This is a problem in the product’s code. Contact the product’s author.', 'batchkeys' ),
+			),
+			'address_changed'             => array(
+				__( 'This site’s address is not the one the license key was activated for.', 'batchkeys' ),
+				__( 'Nothing is sent to BatchKeys about this key from here until you say what this site is: a copy for testing, the site moved here, or a different site. Premium features keep working until the date shown.', 'batchkeys' ),
+			),
+			'confirm_activation'          => array(
+				__( 'This address looks like a staging or development copy.', 'batchkeys' ),
+				__( 'BatchKeys counts every address a key is activated on: activating here uses one of the key’s activations. Confirm to activate anyway.', 'batchkeys' ),
+			),
+			'moved_refused'               => array(
+				__( 'BatchKeys did not accept this key for the site’s new address. Nothing was changed here.', 'batchkeys' ),
+				__( 'The old address most likely still holds one of the key’s activations. Free it on the license screen of the old site, in your account with the seller, or ask the seller; then answer “The site moved here” again.', 'batchkeys' ),
+			),
+			'kept_as_copy'                => array(
+				__( 'This site is kept as a copy for testing.', 'batchkeys' ),
+				__( 'Nothing is sent to BatchKeys about this key from this copy. Premium features keep working until the date shown.', 'batchkeys' ),
+			),
+			'no_address_change'           => array(
+				__( 'This site is where the license key was activated: there is nothing to answer.', 'batchkeys' ),
+				__( 'Reload the page.', 'batchkeys' ),
+			),
+			'invalid_address_answer'      => array(
+				__( 'That is not one of the three answers.', 'batchkeys' ),
+				__( 'Answer staging (a copy for testing), moved (the site moved here) or new_site (a different site).', 'batchkeys' ),
 			),
 			'batchkeys_unknown_product'   => array(
 				__( 'There is no such product on this site.', 'batchkeys' ),

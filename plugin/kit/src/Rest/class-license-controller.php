@@ -7,12 +7,15 @@
 
 namespace BatchKeys\Kit\Rest;
 
+use BatchKeys\Kit\License\Address_Guard;
+
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
 /**
- * GET, POST {key} and DELETE /batchkeys/v1/products/<slug>/license; POST .../check.
+ * GET, POST {key, confirm?} and DELETE /batchkeys/v1/products/<slug>/license; POST .../check;
+ * POST .../address {answer} (a person's answer to an address change).
  */
 class License_Controller extends Base_Controller {
 
@@ -48,12 +51,17 @@ class License_Controller extends Base_Controller {
 					'callback'            => array( $this, 'create_item' ),
 					'permission_callback' => array( $this, 'create_item_permissions_check' ),
 					'args'                => array(
-						'key' => array(
+						'key'     => array(
 							'description'       => __( 'The license key to activate.', 'batchkeys' ),
 							'type'              => 'string',
 							'required'          => true,
 							'maxLength'         => self::MAX_KEY,
 							'validate_callback' => 'rest_validate_request_arg',
+						),
+						'confirm' => array(
+							'description' => __( 'Activate even though the address looks like a staging copy (after the confirm_activation answer).', 'batchkeys' ),
+							'type'        => 'boolean',
+							'default'     => false,
 						),
 					),
 				),
@@ -61,6 +69,27 @@ class License_Controller extends Base_Controller {
 					'methods'             => \WP_REST_Server::DELETABLE,
 					'callback'            => array( $this, 'delete_item' ),
 					'permission_callback' => array( $this, 'delete_item_permissions_check' ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			self::ROUTE_NAMESPACE,
+			'/' . $this->rest_base . '/(?P<slug>[^/]+)/address',
+			array(
+				'args'   => $slug,
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'address_item' ),
+					'permission_callback' => array( $this, 'update_item_permissions_check' ),
+					'args'                => array(
+						'answer' => array(
+							'description' => __( 'What this site is: staging (a copy for testing), moved (the site moved here) or new_site (a different site).', 'batchkeys' ),
+							'type'        => 'string',
+							'required'    => true,
+							'maxLength'   => 20,
+						),
+					),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -145,7 +174,24 @@ class License_Controller extends Base_Controller {
 		if ( is_wp_error( $product ) ) {
 			return $product;
 		}
-		return $this->respond( $this->kit->licenses()->activate( $product, $request->get_param( 'key' ) ) );
+		$options = array( 'confirmed' => true === $request->get_param( 'confirm' ) );
+		return $this->respond( $this->kit->licenses()->activate( $product, $request->get_param( 'key' ), $options ) );
+	}
+
+	/**
+	 * Answers an address change: staging and new_site make no call; moved makes one activation
+	 * call for the site's current domain.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public function address_item( $request ) {
+		$product = $this->product( $request );
+		if ( is_wp_error( $product ) ) {
+			return $product;
+		}
+		$service = $this->kit->licenses();
+		return $this->respond( Address_Guard::resolve( $service, $product, $request->get_param( 'answer' ) ) );
 	}
 
 	/**
