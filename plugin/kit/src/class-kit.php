@@ -400,7 +400,8 @@ final class Kit {
 		}
 		$all = wp_load_alloptions();
 		$now = preg_replace( '/^www\./', '', strtolower( (string) wp_parse_url( isset( $all['home'] ) ? (string) $all['home'] : '', PHP_URL_HOST ) ) );
-		return ( '' !== $now && preg_replace( '/^www\./', '', strtolower( (string) $record['fingerprint']['domain'] ) ) !== $now ) || (int) $record['fingerprint']['blog_id'] !== get_current_blog_id();
+		$was = preg_replace( '/^www\./', '', strtolower( (string) $record['fingerprint']['domain'] ) );
+		return ( '' !== $now && $was !== $now ) || get_current_blog_id() !== (int) $record['fingerprint']['blog_id'];
 	}
 
 	/**

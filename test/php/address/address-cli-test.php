@@ -49,7 +49,19 @@ final class Address_Cli_Test extends Kit_Test_Case {
 			array( PHP_BINARY, $root . '/vendor/wp-cli/wp-cli/php/boot-fs.php', '--path=' . BATCHKEYS_TEST_SITE['abspath'], '--require=' . __DIR__ . '/fixtures/address-site.php', '--allow-root' ),
 			$args
 		);
-		$process                                  = proc_open( $command, array( 1 => array( 'pipe', 'w' ), 2 => array( 'pipe', 'w' ) ), $pipes, $root, $env );
+		$process                                  = proc_open(
+			$command,
+			array(
+				1 => array( 'pipe', 'w' ),
+				2 => array(
+					'pipe',
+					'w',
+				),
+			),
+			$pipes,
+			$root,
+			$env
+		);
 		$stdout                                   = (string) stream_get_contents( $pipes[1] );
 		$stderr                                   = (string) stream_get_contents( $pipes[2] );
 		fclose( $pipes[1] );

@@ -393,12 +393,13 @@ abstract class Base_Controller extends \WP_REST_Controller {
 						'message' => array( 'type' => 'string' ),
 						'hint'    => array( 'type' => 'string' ),
 					),
+				),
 				'domain'             => array(
 					'description' => __( 'The domain the key was activated for: every call about it sends this one.', 'batchkeys' ),
 					'type'        => array( 'string', 'null' ),
 				),
 				'address'            => array(
-					'description' => __( 'An address change not settled by a person (see the kit’s docs/copies-and-moves.md), or null.', 'batchkeys' ),
+					'description' => __( 'An address change not settled by a person, or null.', 'batchkeys' ),
 					'type'        => array( 'object', 'null' ),
 				),
 			),
