@@ -86,6 +86,8 @@ switch ( $batchkeys_command ) {
 		batchkeys_e2e_delete_row( 'batchkeys_cron_lock_' . $batchkeys_slug );
 		// WP-Cron's own lock, left by a page load's spawn: a spec's cron request runs at once.
 		delete_transient( 'doing_cron' );
+		batchkeys_e2e_delete_row( 'batchkeys_site_throttle' );
+		batchkeys_e2e_delete_row( 'batchkeys_no_secret_' . $batchkeys_slug );
 		delete_metadata( 'user', 0, 'batchkeys_dismissed_' . $batchkeys_slug, '', true );
 		batchkeys_e2e_home( $batchkeys_url );
 		break;
@@ -98,6 +100,7 @@ switch ( $batchkeys_command ) {
 		break;
 	case 'unthrottle':
 		batchkeys_e2e_delete_row( 'batchkeys_throttle_' . $batchkeys_slug );
+		batchkeys_e2e_delete_row( 'batchkeys_site_throttle' );
 		break;
 	case 'record':
 		$batchkeys_record = isset( $argv[5] ) ? json_decode( $argv[5], true ) : null;

@@ -258,7 +258,7 @@ final class Transition_Test extends TestCase {
 	 * @return array
 	 */
 	public function no_verdict_codes() {
-		$codes = array( 'connection', 'activation_failed', 'ip_error', 'rate_limited', 'upstream_error', 'auth_missing', 'key_missing', 'not_configured', 'key_length', 'key_characters', 'key_pattern' );
+		$codes = array( 'connection', 'activation_failed', 'ip_error', 'rate_limited', 'upstream_error', 'auth_missing', 'key_missing', 'key_length', 'key_characters', 'key_pattern' );
 		$rows  = array();
 		foreach ( $codes as $code ) {
 			$rows[ $code ] = array( $code );

@@ -49,17 +49,46 @@ final class Client_Test extends Kit_Test_Case {
 		$this->assertFalse( Client::is_allowed_url( 'ftp://host/api.php', 'local' ) );
 	}
 
-	/** A refused URL means no call at all: not_configured. */
+	/**
+	 * On a `local` site plain http also reaches local networks (private ranges, .internal, .test,
+	 * .localhost), and nothing else; elsewhere only loopback.
+	 */
+	public function test_plain_http_on_local_sites_reaches_local_networks_only() {
+		$local = array( 'http://10.0.0.5/api.php', 'http://172.17.0.1:8790/api.php', 'http://192.168.1.20/api.php', 'http://169.254.1.1/', 'http://[fd00::1]/', 'http://[fe80::1]/', 'http://mock.internal/api.php', 'http://host.docker.internal:8790/api.php', 'http://batchkeys.test/api.php', 'http://mock.localhost:8080/api.php' );
+		foreach ( $local as $url ) {
+			$this->assertTrue( Client::is_allowed_url( $url, 'local' ), $url );
+			$this->assertFalse( Client::is_allowed_url( $url, 'production' ), "$url on production" );
+			$this->assertFalse( Client::is_allowed_url( $url, 'development' ), "$url on development" );
+		}
+		$public = array( 'http://batchkeys.com/api.php', 'http://8.8.8.8/api.php', 'http://172.32.0.1/', 'http://[2001:db8::1]/', 'http://internal.example.com/', 'http://example.test.evil.com/', 'http://mytest/', 'http://x.internal.example/' );
+		foreach ( $public as $url ) {
+			$this->assertFalse( Client::is_allowed_url( $url, 'local' ), $url );
+		}
+	}
+
+	/**
+	 * A refused URL means no call at all (insecure_api_url), and the stored license does not
+	 * change: plain http to a public host on this `local` site, or any other scheme.
+	 */
 	public function test_a_refused_url_makes_no_call() {
-		$this->add_test_filter(
-			'batchkeys_api_url',
-			static function () {
-				return 'ftp://batchkeys.example/api.php';
-			}
-		);
-		$answer = ( new Client( 'test' ) )->request( $this->product(), self::GOOD );
-		$this->assertSame( 'not_configured', $answer->code );
-		$this->assertSame( array(), $this->mock->log() );
+		$this->as_user( 'administrator' );
+		$this->assertSame( 200, $this->activate( self::GOOD )->get_status() );
+		$before = $this->stored();
+		$calls  = count( $this->mock->log() );
+		foreach ( array( 'ftp://batchkeys.example/api.php', 'http://batchkeys.com/api.php', 'http://203.0.113.9/api.php' ) as $url ) {
+			$this->add_test_filter(
+				'batchkeys_api_url',
+				static function () use ( $url ) {
+					return $url;
+				}
+			);
+			$answer = ( new Client( 'test' ) )->request( $this->product(), self::GOOD );
+			$this->assertSame( 'insecure_api_url', $answer->code, $url );
+			$this->later();
+			$this->assertKitError( $this->call( 'POST', self::check_route() ), 'insecure_api_url', 503 );
+		}
+		$this->assertCount( $calls, $this->mock->log(), 'nothing was sent' );
+		$this->assertSame( $before, $this->stored(), 'the record did not change' );
 	}
 
 	/** The URL comes from the constant, and per product from the batchkeys_api_url filter. */
@@ -205,6 +234,9 @@ final class Client_Test extends Kit_Test_Case {
 		$this->assertSame( 'valid', $first->code );
 		$this->assertSame( 'valid', $second->code, 'cron and WP-CLI are not throttled' );
 		$this->assertEquals( 15, $seen[0][1]['timeout'] );
+		// A person's checks: the burst (3, the activation counted) and then the throttle.
+		$this->assertSame( 'valid', $service->check( $this->product(), 'interactive' )->code );
+		$this->assertSame( 'valid', $service->check( $this->product(), 'interactive' )->code );
 		$this->assertSame( 'throttled', $service->check( $this->product(), 'interactive' )->code );
 	}
 }

@@ -329,6 +329,58 @@ final class Bundling_Test extends Test_Case {
 	}
 
 	/**
+	 * Installed is enough: with the BatchKeys plugin deactivated and the example theme switched
+	 * away (neither copy loaded), deleting the example plugin keeps the other licenses and the
+	 * shared rows; the BatchKeys plugin's own uninstall then keeps the inactive theme's license.
+	 *
+	 * @depends test_three_copies_one_kit
+	 */
+	public function test_uninstall_keeps_the_licenses_of_installed_inactive_products() {
+		$site = self::$site;
+		foreach ( array( 'acme-seo', 'acme-theme', 'batchkeys-demo' ) as $slug ) {
+			$path = '/wp-json/batchkeys/v1/products/' . $slug . '/license';
+			if ( 'active' !== $site->request( 'GET', $path )['json']['state'] ) {
+				$this->assertSame( 200, $site->request( 'POST', $path, array( 'key' => self::GOOD ) )['status'], $slug );
+			}
+		}
+		$before = $site->runner( 'state' );
+		$this->assertSame(
+			array(
+				'acme-seo'       => 'active',
+				'acme-theme'     => 'active',
+				'batchkeys-demo' => 'active',
+			),
+			self::sorted( $before['records'] )
+		);
+		$shared = preg_grep( '/acme-seo|batchkeys-demo/', $before['other_options'], PREG_GREP_INVERT );
+		$this->assertContains( 'batchkeys_daily_slot', $shared );
+		try {
+			$site->runner( 'deactivate', self::PLUGIN, self::EXAMPLE_PLUGIN );
+			$site->runner( 'theme', 'twentytwentyfive' );
+			$site->runner( 'uninstall', self::EXAMPLE_PLUGIN );
+			$state = $site->runner( 'state' );
+			$this->assertSame(
+				array(
+					'acme-theme'     => 'active',
+					'batchkeys-demo' => 'active',
+				),
+				self::sorted( $state['records'] ),
+				'only acme-seo’s record is gone'
+			);
+			$this->assertSame( array_values( $shared ), array_values( array_intersect( $state['other_options'], $shared ) ), 'the shared rows stay' );
+
+			$site->runner( 'uninstall', self::PLUGIN );
+			$state = $site->runner( 'state' );
+			$this->assertSame( array( 'acme-theme' => 'active' ), $state['records'], 'the inactive theme keeps its license' );
+			$this->assertContains( 'batchkeys_daily_slot', $state['other_options'] );
+		} finally {
+			$site->runner( 'activate', self::PLUGIN, self::EXAMPLE_PLUGIN );
+			$site->runner( 'theme', self::EXAMPLE_THEME );
+		}
+		$this->assert_log_clean();
+	}
+
+	/**
 	 * The kit folder of a copy, resolved.
 	 *
 	 * @param string $which standalone, example-plugin or example-theme.

@@ -198,8 +198,8 @@ switch ( $command ) {
 			array(
 				'active_plugins' => array_values( (array) get_option( 'active_plugins', array() ) ),
 				'stylesheet'     => get_stylesheet(),
-				'copies'         => $GLOBALS['batchkeys_kit']['copies'],
-				'booted'         => $GLOBALS['batchkeys_kit']['booted'],
+				'copies'         => isset( $GLOBALS['batchkeys_kit'] ) ? $GLOBALS['batchkeys_kit']['copies'] : array(),
+				'booted'         => isset( $GLOBALS['batchkeys_kit'] ) ? $GLOBALS['batchkeys_kit']['booted'] : '',
 				'version'        => $kit ? $kit->version() : null,
 				'path'           => $kit ? $kit->path() : null,
 				'products'       => $kit ? array_keys( $kit->registry()->all() ) : array(),
@@ -210,10 +210,10 @@ switch ( $command ) {
 				'screen_script'  => $kit ? \BatchKeys\Kit\Admin\Assets::url( $kit, 'admin/index.js' ) : null,
 				'languages'      => $kit ? \BatchKeys\Kit\Admin\Assets::languages_path( $kit ) : null,
 				'block_scripts'  => $scripts,
-				'is_active'      => array(
+				'is_active'      => function_exists( 'batchkeys_is_active' ) ? array(
 					'acme-seo'   => batchkeys_is_active( 'acme-seo' ),
 					'acme-theme' => batchkeys_is_active( 'acme-theme' ),
-				),
+				) : null,
 			)
 		);
 		break;

@@ -280,45 +280,6 @@ final class Kit_Test extends Kit_Test_Case {
 		$this->assertSame( $now + DAY_IN_SECONDS, Clock::now() );
 	}
 
-	/** Uninstalling one product removes its data only; the last copy removes everything. */
-	public function test_uninstall_functions() {
-		require_once $this->kit()->path() . '/uninstall.php';
-		foreach ( array( 'batchkeys_license_a', 'batchkeys_throttle_a', 'batchkeys_lock_a', 'batchkeys_license_b', 'batchkeys_rate_limited_until', 'batchkeys_daily_slot' ) as $name ) {
-			add_option( $name, 'x', '', false );
-		}
-		set_transient( 'batchkeys_probe', 'x', 60 );
-		wp_schedule_event( time() + 60, 'daily', 'batchkeys_recheck' );
-
-		batchkeys_kit_uninstall_product( 'a' );
-		wp_cache_flush();
-		$this->assertFalse( get_option( 'batchkeys_license_a' ) );
-		$this->assertFalse( get_option( 'batchkeys_throttle_a' ) );
-		$this->assertFalse( get_option( 'batchkeys_lock_a' ) );
-		$this->assertSame( 'x', get_option( 'batchkeys_license_b' ) );
-
-		$GLOBALS['batchkeys_kit']['copies']['/elsewhere/other-product/kit'] = '0.0.1';
-		$this->assertFalse( batchkeys_kit_uninstall_shared( $this->kit()->path() ), 'another copy still uses the data' );
-		$this->assertSame( 'x', get_option( 'batchkeys_license_b' ) );
-		unset( $GLOBALS['batchkeys_kit']['copies']['/elsewhere/other-product/kit'] );
-
-		$this->assertTrue( batchkeys_kit_uninstall_shared( $this->kit()->path() ) );
-		global $wpdb;
-		$this->assertSame( '0', $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->options} WHERE option_name LIKE '%batchkeys\\_%'" ) );
-		$this->assertFalse( wp_next_scheduled( 'batchkeys_recheck' ) );
-	}
-
-	/** The plugin's uninstall.php removes the demo's data, and everything when it is the only copy. */
-	public function test_plugin_uninstall_file() {
-		add_option( 'batchkeys_license_batchkeys-demo', array( 'key' => self::GOOD ), '', false );
-		add_option( 'batchkeys_license_other', array( 'key' => self::GOOD ), '', false );
-		if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
-			define( 'WP_UNINSTALL_PLUGIN', 'batchkeys/batchkeys.php' );
-		}
-		include dirname( __DIR__, 3 ) . '/plugin/uninstall.php';
-		global $wpdb;
-		$this->assertSame( '0', $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->options} WHERE option_name LIKE 'batchkeys\\_%'" ) );
-	}
-
 	/** Deactivating the plugin that holds the only copy of the kit removes the cron event. */
 	public function test_deactivation_clears_the_cron_event() {
 		wp_schedule_event( time() + 60, 'daily', 'batchkeys_recheck' );

@@ -20,7 +20,7 @@ final class License_Rest_Test extends Kit_Test_Case {
 	const NOW = 1795773600;
 
 	/** Every field of the license view, in order (docs/architecture.md). */
-	const VIEW_FIELDS = array( 'product', 'state', 'state_label', 'features_enabled', 'configured', 'setup', 'code', 'message', 'hint', 'key', 'last_checked', 'last_success', 'next_check', 'grace_until', 'retry_after', 'detail', 'scope', 'managed_by_network', 'domain', 'address' );
+	const VIEW_FIELDS = array( 'product', 'state', 'state_label', 'features_enabled', 'configured', 'setup', 'code', 'message', 'hint', 'key', 'last_checked', 'last_success', 'next_check', 'grace_until', 'retry_after', 'paused_until', 'strike', 'detail', 'secret_missing', 'scope', 'managed_by_network', 'domain', 'address' );
 
 	/** A fixed clock. */
 	protected function setUp(): void {
@@ -72,7 +72,7 @@ final class License_Rest_Test extends Kit_Test_Case {
 		$this->assertSame( '2026-11-27T10:00:00+00:00', $view['last_success'] );
 		$this->assertSame( '2026-11-28T03:00:00+00:00', $view['next_check'] );
 		$this->assertNull( $view['grace_until'] );
-		$this->assertSame( 10, $view['retry_after'], 'the 10-second throttle runs' );
+		$this->assertNull( $view['retry_after'], 'after a success nothing holds the next request back (the burst has room)' );
 		$this->assertNull( $view['detail'] );
 		$this->assertTrue( batchkeys_is_active( self::DEMO ) );
 
@@ -176,7 +176,7 @@ final class License_Rest_Test extends Kit_Test_Case {
 	public function test_activation_not_valid_is_422_and_stores_nothing() {
 		foreach ( array( self::DELETED, self::LOCKED ) as $key ) {
 			$response = $this->activate( $key );
-			$this->assertKitError( $response, 'invalid', 422 );
+			$this->assert_activation_invalid( $response );
 			$this->assertNull( $this->stored() );
 			$this->assertSame( 'inactive', $response->get_data()['data']['license']['state'] );
 			$this->later();
@@ -203,12 +203,12 @@ final class License_Rest_Test extends Kit_Test_Case {
 		$this->assertSame( self::GOOD, $this->stored()['key'], 'the key stays stored' );
 
 		$this->later();
-		$this->assertKitError( $this->activate( self::GOOD2 ), 'invalid', 422 );
+		$this->assert_activation_invalid( $this->activate( self::GOOD2 ) );
 	}
 
 	/** A key the vendor switched off stays off when a customer pastes it: no active header is sent. */
 	public function test_a_vendor_disabled_key_stays_off_when_pasted() {
-		$this->assertKitError( $this->activate( self::DEACTIVATED ), 'invalid', 422 );
+		$this->assert_activation_invalid( $this->activate( self::DEACTIVATED ) );
 		$this->assertArrayNotHasKey( 'active', $this->api_calls()[0]['headers'] );
 		$this->assertNull( $this->stored() );
 		$keys = $this->mock->call( 'GET', '/__mock/keys' )['keys'];
@@ -353,24 +353,45 @@ final class License_Rest_Test extends Kit_Test_Case {
 		$this->assertCount( 1, $this->api_calls() );
 	}
 
-	/** One activation or check per product per 10 s, with Retry-After; malformed input does not count. */
+	/**
+	 * A person's requests: 3 back to back per product, then one per 10 s, with Retry-After;
+	 * malformed input does not count; another product has its own burst.
+	 */
 	public function test_throttle() {
 		$this->assertSame( 200, $this->activate( self::GOOD )->get_status() );
+		$this->set_now( self::NOW + 1 );
+		$this->assertSame( 200, $this->call( 'POST', self::check_route() )->get_status() );
+		$this->set_now( self::NOW + 2 );
+		$this->assertSame( 200, $this->call( 'POST', self::check_route() )->get_status() );
 		$this->set_now( self::NOW + 4 );
 		$response = $this->call( 'POST', self::check_route() );
 		$this->assertKitError( $response, 'throttled', 429 );
 		$this->assertSame( '6', $response->get_headers()['Retry-After'] );
 		$this->assertKitError( $this->activate( self::GOOD2 ), 'throttled', 429 );
 		$this->assertKitError( $this->activate( 'short' ), 'key_length', 400 );
-		$this->assertCount( 1, $this->api_calls() );
+		$this->assertCount( 3, $this->api_calls() );
 
 		$this->set_now( self::NOW + 10 );
 		$this->assertSame( 200, $this->call( 'POST', self::check_route() )->get_status() );
-		$this->assertCount( 2, $this->api_calls() );
+		$this->assertCount( 4, $this->api_calls() );
 
-		// Another product has its own throttle.
+		// Another product has its own burst.
 		$this->temporary_product( 'other' );
 		$this->assertSame( 200, $this->activate( self::GOOD2, 'other' )->get_status() );
+	}
+
+	/**
+	 * The error answer to a not-valid activation: 422 invalid, with the site limit as the
+	 * likely cause in the hint.
+	 *
+	 * @param \WP_REST_Response $response Response.
+	 */
+	private function assert_activation_invalid( $response ) {
+		$data = $response->get_data();
+		$this->assertSame( 422, $response->get_status() );
+		$this->assertSame( 'invalid', $data['code'] );
+		$this->assertSame( Messages::message( 'invalid' ), $data['message'] );
+		$this->assertSame( Messages::activation_invalid_hint( '' ), $data['data']['hint'] );
 	}
 
 	/** The raw upstream text goes to administrators only. */

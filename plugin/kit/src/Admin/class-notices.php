@@ -96,16 +96,33 @@ final class Notices {
 		}
 		$view   = $this->kit->licenses()->view( $product );
 		$record = $this->kit->licenses()->store()->get( $product->slug );
+		if ( is_array( $view['secret_missing'] ) && $record->has_key() ) {
+			return array(
+				'key'     => 'no_secret:' . $view['secret_missing']['context'],
+				'kind'    => 'notice-warning',
+				'message' => $product->name . ': ' . $view['secret_missing']['message'],
+			);
+		}
 		if ( 'grace' === $view['state'] ) {
 			return array(
 				'key'     => 'grace:' . (string) $view['last_success'],
 				'kind'    => 'notice-warning',
-				'message' => sprintf(
-					/* translators: 1: product name, 2: date of the last successful check, 3: date the features switch off. */
-					__( 'BatchKeys could not be reached to confirm the license of %1$s since %2$s. Its premium features stay on until %3$s; the check is retried automatically.', 'batchkeys' ),
-					$product->name,
-					self::date( $record->last_success ),
+				'message' => self::cause( $product, $record ) . ' ' . sprintf(
+					/* translators: %s: date the features switch off. */
+					__( 'Its premium features stay on until %s; the check is retried automatically.', 'batchkeys' ),
 					self::date( $record->grace_until )
+				),
+			);
+		}
+		if ( ! empty( $view['strike'] ) ) {
+			return array(
+				'key'     => 'strike:' . (string) $record->strike_at,
+				'kind'    => 'notice-warning',
+				'message' => sprintf(
+					/* translators: 1: product name, 2: date and time of the confirming check. */
+					__( 'BatchKeys said the license key of %1$s is not valid. Nothing changes yet: a confirming check runs on %2$s, and only if BatchKeys says so again are its premium features switched off.', 'batchkeys' ),
+					$product->name,
+					self::date( $record->next_check )
 				),
 			);
 		}
@@ -134,6 +151,42 @@ final class Notices {
 			);
 		}
 		return null;
+	}
+
+	/**
+	 * Why a key in grace has not been confirmed: the cause the last answer names.
+	 *
+	 * @param Product                          $product Product.
+	 * @param \BatchKeys\Kit\License\Record $record  Stored record.
+	 * @return string
+	 */
+	private function cause( Product $product, $record ) {
+		$since = self::date( $record->last_success );
+		if ( 'rate_limited' === $record->code ) {
+			$until = $this->kit->licenses()->store()->rate_limited_until();
+			return sprintf(
+				/* translators: 1: product name, 2: date of the last successful check, 3: date and time the pause ends. */
+				__( 'BatchKeys asked this site to pause its requests (too many requests), so the license of %1$s has not been confirmed since %2$s. Nothing is sent to BatchKeys until %3$s.', 'batchkeys' ),
+				$product->name,
+				$since,
+				self::date( $until > 0 ? $until : null )
+			);
+		}
+		if ( 'connection' === $record->code ) {
+			return sprintf(
+				/* translators: 1: product name, 2: date of the last successful check. */
+				__( 'BatchKeys could not be reached to confirm the license of %1$s since %2$s.', 'batchkeys' ),
+				$product->name,
+				$since
+			);
+		}
+		return sprintf(
+			/* translators: 1: product name, 2: date of the last successful check, 3: what BatchKeys answered. */
+			__( 'The license of %1$s has not been confirmed since %2$s: %3$s', 'batchkeys' ),
+			$product->name,
+			$since,
+			\BatchKeys\Kit\Messages\Messages::message( $record->code )
+		);
 	}
 
 	/**

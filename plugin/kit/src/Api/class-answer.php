@@ -17,6 +17,11 @@ if ( ! defined( 'ABSPATH' ) ) {
 final class Answer {
 
 	/**
+	 * Codes the client answers with before any call is made.
+	 */
+	const LOCAL_CODES = array( 'not_configured', 'insecure_api_url' );
+
+	/**
 	 * Kit code: valid, invalid, key_length, ..., connection, not_configured.
 	 *
 	 * @var string
@@ -39,6 +44,16 @@ final class Answer {
 	public function __construct( $code, $detail = null ) {
 		$this->code   = (string) $code;
 		$this->detail = null === $detail ? null : (string) $detail;
+	}
+
+	/**
+	 * Whether the answer was made up in PHP without asking BatchKeys: the secret is not visible
+	 * to this process (not_configured), or the API URL may not carry it (insecure_api_url).
+	 *
+	 * @return bool
+	 */
+	public function made_no_call() {
+		return in_array( $this->code, self::LOCAL_CODES, true );
 	}
 
 	/**

@@ -15,9 +15,9 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * The request of docs/upstream-contract.md: everything in request headers, HTTPS only (except
- * loopback or a local site), 5 s for a person waiting and 15 s in the background, the URL set
- * only in PHP.
+ * The request of docs/upstream-contract.md: everything in request headers, HTTPS only (plain
+ * http: loopback, and local networks on a `local` site), 5 s for a person waiting and 15 s in
+ * the background, the URL set only in PHP.
  *
  * Called only by an activation, a check now, the daily recheck and batchkeys_consume(); never on
  * an ordinary page load. Each choice made where BatchKeys is silent is a named setting: the URL
@@ -82,8 +82,10 @@ class Client {
 	}
 
 	/**
-	 * Whether a URL may be called: https, or plain http to a loopback host, or any http on a site
-	 * whose environment type is `local`.
+	 * Whether a URL may carry the secret: https; plain http only to a loopback host, and on a
+	 * site whose environment type is `local` also to a private-range address or a host under
+	 * .internal, .test or .localhost (a mock in Docker: host.docker.internal). Anything else
+	 * over plain http is refused before a call (insecure_api_url).
 	 *
 	 * @param string      $url         URL.
 	 * @param string|null $environment Environment type (default: wp_get_environment_type()).
@@ -101,7 +103,29 @@ class Client {
 		if ( 'http' !== $scheme ) {
 			return false;
 		}
-		return self::is_loopback( $parts['host'] ) || 'local' === ( null === $environment ? wp_get_environment_type() : $environment );
+		if ( self::is_loopback( $parts['host'] ) ) {
+			return true;
+		}
+		return 'local' === ( null === $environment ? wp_get_environment_type() : $environment ) && self::is_local_network( $parts['host'] );
+	}
+
+	/**
+	 * Whether a host is on a local network: a private or link-local IPv4 address (10/8,
+	 * 172.16/12, 192.168/16, 169.254/16), a unique-local or link-local IPv6 address (fc00::/7,
+	 * fe80::/10), or a name under .internal, .test or .localhost.
+	 *
+	 * @param string $host Host (IPv6 literals may be bracketed).
+	 * @return bool
+	 */
+	public static function is_local_network( $host ) {
+		$host = rtrim( strtolower( trim( $host, '[]' ) ), '.' );
+		if ( filter_var( $host, FILTER_VALIDATE_IP, FILTER_FLAG_IPV4 ) ) {
+			return ! filter_var( $host, FILTER_VALIDATE_IP, FILTER_FLAG_NO_PRIV_RANGE ) || 0 === strpos( $host, '169.254.' );
+		}
+		if ( filter_var( $host, FILTER_VALIDATE_IP, FILTER_FLAG_IPV6 ) ) {
+			return (bool) preg_match( '/^(f[cd][0-9a-f]{0,2}|fe[89ab][0-9a-f]?):/', $host );
+		}
+		return (bool) preg_match( '/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]*[a-z0-9])?\.(internal|test|localhost)$/', $host );
 	}
 
 	/**
@@ -181,8 +205,8 @@ class Client {
 		}
 		$url = self::api_url( $product );
 		if ( ! self::is_allowed_url( $url ) ) {
-			$this->log( $product, $url, array(), 'not_configured (the API URL must use https)' );
-			return new Answer( 'not_configured' );
+			$this->log( $product, $url, array(), 'insecure_api_url (the secret is sent over https only)' );
+			return new Answer( 'insecure_api_url' );
 		}
 
 		$headers = array(
@@ -210,6 +234,9 @@ class Client {
 			)
 		);
 		$answer   = Answer_Parser::parse( $response );
+		if ( null !== $answer->detail ) {
+			$answer->detail = Detail::clean( $answer->detail, $product, (string) $key );
+		}
 
 		$status = is_wp_error( $response ) ? $response->get_error_code() : (string) wp_remote_retrieve_response_code( $response );
 		$this->log(

@@ -119,7 +119,13 @@ final class Schedule {
 			if ( null === $record || ! $record->has_key() ) {
 				continue;
 			}
-			$due      = null === $record->next_check ? $now : $record->next_check;
+			$due = null === $record->next_check ? $now : $record->next_check;
+			if ( ! $product->is_configured() ) {
+				// Without the secret in this process a due check makes no call and changes
+				// nothing: it waits for the daily slot instead of bringing the event back every
+				// minute.
+				$due = max( $due, $this->first_slot( $now ) );
+			}
 			$earliest = null === $earliest ? $due : min( $earliest, $due );
 		}
 		if ( null === $earliest ) {

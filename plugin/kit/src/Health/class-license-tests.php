@@ -125,7 +125,11 @@ final class License_Tests {
 					$test,
 					'recommended',
 					/* translators: %s: product name. */
-					sprintf( __( 'BatchKeys could not be reached to confirm the %s license', 'batchkeys' ), $name ),
+					'connection' === $record->code
+						/* translators: %s: product name. */
+						? sprintf( __( 'BatchKeys could not be reached to confirm the %s license', 'batchkeys' ), $name )
+						/* translators: %s: product name. */
+						: sprintf( __( 'BatchKeys has not confirmed the %s license', 'batchkeys' ), $name ),
 					array(
 						sprintf(
 							/* translators: 1: date and time, 2: date and time, 3: date and time. */
@@ -239,7 +243,18 @@ final class License_Tests {
 	 * @return array<string, mixed>
 	 */
 	public function secret( Product $product ) {
-		$test = 'batchkeys_secret_' . $product->slug;
+		$test    = 'batchkeys_secret_' . $product->slug;
+		$missing = \BatchKeys\Kit\License\Missing_Secret::view( $product );
+		if ( null !== $missing ) {
+			return Report::result(
+				$test,
+				'recommended',
+				/* translators: %s: product name. */
+				sprintf( __( 'The automatic license check of %s cannot see its BatchKeys authorization key', 'batchkeys' ), $product->name ),
+				array( esc_html( $missing['message'] ) ),
+				$product
+			);
+		}
 		if ( $product->is_configured() ) {
 			return Report::result(
 				$test,

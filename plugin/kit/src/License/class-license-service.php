@@ -25,22 +25,13 @@ if ( ! defined( 'ABSPATH' ) ) {
  * Rules kept here, whoever calls:
  * - a malformed key never leaves PHP (key_length, key_characters, key_pattern; no call);
  * - no secret, no call (not_configured);
- * - after rate_limited, no call of any kind for 24 h (site-wide option batchkeys_rate_limited_until);
- * - a person may activate or check each product once per 10 s (throttled, 429 with retry_after);
+ * - a check that made no call (not_configured, insecure_api_url) changes nothing;
+ * - the call rules of Gate (docs/throttle.md): after rate_limited, no call of any kind for 24 h;
+ * - a person's small burst per product, then one per 10 s (throttled, 429 with retry_after);
  * - one call and its write per product at a time (Lock), so concurrent requests end consistent;
  * - an activation stores the key only when it is valid.
  */
 class License_Service {
-
-	/**
-	 * Seconds between two activations or checks of one product asked by a person.
-	 */
-	const THROTTLE = 10;
-
-	/**
-	 * How long BatchKeys is left alone after rate_limited.
-	 */
-	const RATE_LIMIT_PAUSE = 86400;
 
 	/**
 	 * Longest a lock is held (an API call takes at most 15 s).
@@ -131,7 +122,14 @@ class License_Service {
 		}
 		$code   = ( $moved && 'invalid' === $answer->code ) ? 'moved_refused' : $answer->code;
 		$status = 'invalid' === $code ? 422 : Messages::status( $code );
-		return new Result( $code, $status, $this->view( $product ), $this->retry_for( $code, $now ), true );
+		$result = new Result( $code, $status, $this->view( $product ), $this->retry_for( $code, $now ), ! $answer->made_no_call() );
+		// The stored record is unchanged by a failed activation: the reply carries what this
+		// answer said, and for "not valid" the site limit as the likely cause.
+		$result->detail = View::detail( $product, $answer->detail, $clean );
+		if ( 'invalid' === $code ) {
+			$result->hint = Messages::activation_invalid_hint( $product->account_url );
+		}
+		return $result;
 	}
 
 	/**
@@ -153,6 +151,14 @@ class License_Service {
 		if ( null !== $refusal ) {
 			return $refusal;
 		}
+		if ( ! $product->is_configured() ) {
+			// No call, no change: the record stays; a background check leaves a note saying
+			// where the secret was missing.
+			if ( 'background' === $context ) {
+				Missing_Secret::note( $product, $now );
+			}
+			return $this->local( $product, 'not_configured' );
+		}
 		$lock = $this->admit( $product, $now, 'interactive' === $context );
 		if ( $lock instanceof Result ) {
 			return $lock;
@@ -162,17 +168,22 @@ class License_Service {
 			if ( ! $current->has_key() ) {
 				return $this->local( $product, 'no_key' );
 			}
-			$answer = $product->is_configured()
-				? $this->client()->request( $product, (string) $current->key, array(), $context, $current->call_domain( self::domain( $product ) ) )
-				: new Answer( 'not_configured' );
+			$answer = $this->client()->request( $product, (string) $current->key, array(), $context, $current->call_domain( self::domain( $product ) ) );
 			$now    = Clock::now();
-			$this->note_rate_limit( $answer, $now );
-			$this->store->put( $product->slug, Transition::check( $current, $answer, $now, $this->settings( $product ) ) );
+			if ( ! $answer->made_no_call() ) {
+				$this->note_rate_limit( $answer, $now );
+				$this->store->put( $product->slug, Transition::check( $current, $answer, $now, $this->settings( $product ) ) );
+				if ( 'background' === $context ) {
+					Missing_Secret::clear( $product );
+				}
+			}
 		} finally {
 			$lock->release();
 		}
-		$status = $answer->is_verdict() ? 200 : Messages::status( $answer->code );
-		return new Result( $answer->code, $status, $this->view( $product ), $this->retry_for( $answer->code, $now ), 'not_configured' !== $answer->code );
+		$status         = $answer->is_verdict() ? 200 : Messages::status( $answer->code );
+		$result         = new Result( $answer->code, $status, $this->view( $product ), $this->retry_for( $answer->code, $now ), ! $answer->made_no_call() );
+		$result->detail = $result->view['detail'];
+		return $result;
 	}
 
 	/**
@@ -234,9 +245,9 @@ class License_Service {
 			return $this->local( $product, 'not_configured' );
 		}
 		$now     = Clock::now();
-		$blocked = $this->blocked_result( $product, $now );
-		if ( null !== $blocked ) {
-			return $blocked;
+		$paused = ( new Gate( $this->store ) )->pause_remaining( $now );
+		if ( $paused > 0 ) {
+			return $this->local( $product, 'rate_limited', $paused );
 		}
 		$context = ( wp_doing_cron() || ( defined( 'WP_CLI' ) && WP_CLI ) ) ? 'background' : 'interactive';
 		$answer  = $this->client()->request( $product, (string) $record->key, array( 'consume' => $n ), $context, $record->call_domain( self::domain( $product ) ) );
@@ -266,8 +277,10 @@ class License_Service {
 		$now    = Clock::now();
 		$record = Address_Guard::observe( $this->store, $product );
 		$state  = $record->effective_state( $now );
-		$pair   = Messages::get( $record->code );
-		$wait   = max( $this->store->rate_limited_until() - $now, $this->store->lock( 'batchkeys_throttle_', $product->slug )->remaining( $now ) );
+		$strike = View::first_strike( $record, $state );
+		$pair   = $strike ? Messages::first_strike( Clock::local( (int) $record->next_check ) ) : Messages::get( $record->code );
+		$wait   = ( new Gate( $this->store ) )->wait( $product, $now );
+		$pause  = ( new Gate( $this->store ) )->pause_remaining( $now );
 		return array(
 			'product'            => $product->slug,
 			'state'              => $state,
@@ -284,7 +297,10 @@ class License_Service {
 			'next_check'         => Clock::iso( $record->next_check ),
 			'grace_until'        => in_array( $state, array( 'grace', 'lapsed' ), true ) ? Clock::iso( $record->grace_until ) : null,
 			'retry_after'        => $wait > 0 ? $wait : null,
-			'detail'             => ( 'upstream_error' === $record->code && current_user_can( 'manage_options' ) ) ? $record->detail : null,
+			'paused_until'       => $pause > 0 ? Clock::iso( $now + $pause ) : null,
+			'strike'             => $strike,
+			'detail'             => View::detail( $product, $record->detail, (string) $record->key ),
+			'secret_missing'     => Missing_Secret::view( $product ),
 			'scope'              => $product->is_network_scope() ? 'network' : 'site',
 			'managed_by_network' => ( $product->is_network_scope() && ! $product->current_user_can_change() ) ? Messages::get( 'network_managed' ) : null,
 			'domain'             => null === $record->fingerprint ? null : $record->fingerprint->domain,
@@ -340,60 +356,21 @@ class License_Service {
 	 * @return Lock|Result The held lock (release it), or the refusal.
 	 */
 	private function admit( Product $product, $now, $throttled ) {
-		$blocked = $this->blocked_result( $product, $now );
-		if ( null !== $blocked ) {
-			return $blocked;
-		}
-		if ( $throttled ) {
-			$throttle = $this->claim_throttle( $product, $now );
-			if ( null !== $throttle ) {
-				return $throttle;
-			}
-		}
-		return $this->lock( $product, $now );
+		$lock = ( new Gate( $this->store ) )->admit( $product, $now, $throttled ? 'interactive' : 'background' );
+		return $lock instanceof Lock ? $lock : $this->local( $product, $lock['code'], $lock['wait'] );
 	}
 
 	/**
-	 * Takes the product's lock (one call and its write at a time).
+	 * Takes the product's lock (one call and its write at a time), held for the call's timeout
+	 * and a margin: a refusal's Retry-After is the holder's real end.
 	 *
 	 * @param Product $product Product.
 	 * @param int     $now     Unix timestamp.
 	 * @return Lock|Result The held lock (release it), or `throttled` while another request holds it.
 	 */
 	private function lock( Product $product, $now ) {
-		$lock = $this->store->lock( 'batchkeys_lock_', $product->slug );
-		if ( ! $lock->acquire( self::LOCK_TTL, $now ) ) {
-			return $this->local( $product, 'throttled', max( 1, $lock->remaining( $now ) ) );
-		}
-		return $lock;
-	}
-
-	/**
-	 * The rate_limited result while the site-wide pause lasts, else null.
-	 *
-	 * @param Product $product Product.
-	 * @param int     $now     Unix timestamp.
-	 * @return Result|null
-	 */
-	private function blocked_result( Product $product, $now ) {
-		$until = $this->store->rate_limited_until();
-		return $until > $now ? $this->local( $product, 'rate_limited', $until - $now ) : null;
-	}
-
-	/**
-	 * Claims the product's 10-second throttle for a person's request; the throttled result when
-	 * another request holds it, else null.
-	 *
-	 * @param Product $product Product.
-	 * @param int     $now     Unix timestamp.
-	 * @return Result|null
-	 */
-	private function claim_throttle( Product $product, $now ) {
-		$throttle = $this->store->lock( 'batchkeys_throttle_', $product->slug );
-		if ( $throttle->acquire( self::THROTTLE, $now ) ) {
-			return null;
-		}
-		return $this->local( $product, 'throttled', max( 1, $throttle->remaining( $now ) ) );
+		$lock = ( new Gate( $this->store ) )->lock( $product, $now, 'interactive' );
+		return $lock instanceof Lock ? $lock : $this->local( $product, $lock['code'], $lock['wait'] );
 	}
 
 	/**
@@ -405,7 +382,7 @@ class License_Service {
 	 */
 	private function note_rate_limit( Answer $answer, $now ) {
 		if ( 'rate_limited' === $answer->code ) {
-			$this->store->set_rate_limited_until( $now + self::RATE_LIMIT_PAUSE );
+			$this->store->set_rate_limited_until( $now + Gate::RATE_LIMIT_PAUSE );
 		}
 	}
 

@@ -55,6 +55,22 @@ final class Result {
 	public $called;
 
 	/**
+	 * The hint to show, when it differs from the code's (a not-valid activation names the site
+	 * limit and where to free an activation); null for the code's own.
+	 *
+	 * @var string|null
+	 */
+	public $hint = null;
+
+	/**
+	 * What BatchKeys said in its own words (upstream_error), cut and masked, for administrators;
+	 * else null.
+	 *
+	 * @var string|null
+	 */
+	public $detail = null;
+
+	/**
 	 * A result.
 	 *
 	 * @param string               $code        Kit code.
@@ -97,11 +113,14 @@ final class Result {
 	public function to_wp_error() {
 		$data = array(
 			'status'  => $this->status,
-			'hint'    => Messages::hint( $this->code ),
+			'hint'    => null === $this->hint ? Messages::hint( $this->code ) : $this->hint,
 			'license' => $this->view,
 		);
 		if ( null !== $this->retry_after ) {
 			$data['retry_after'] = $this->retry_after;
+		}
+		if ( null !== $this->detail ) {
+			$data['detail'] = $this->detail;
 		}
 		return new \WP_Error( $this->code, $this->message(), $data );
 	}

@@ -27,8 +27,10 @@ if ( ! defined( 'ABSPATH' ) ) {
  *   kept, a confirming check one hour later); a second one at least an hour after the first makes
  *   the key invalid. Answers without a verdict neither count as nor clear a strike.
  * - not valid, for a key that was not active: invalid.
+ * - no call made (not_configured, insecure_api_url: the secret is not visible to this process,
+ *   or the URL may not carry it): the record stays exactly as it was. Only an answer moves it.
  * - any other code (connection, activation_failed, ip_error, rate_limited, upstream_error,
- *   auth_missing, key_missing, not_configured, a format code for a key accepted before): no
+ *   auth_missing, key_missing, a format code for a key accepted before): no
  *   verdict. Active turns to grace until last_success + grace_days; grace turns to lapsed once
  *   that time has come; lapsed and invalid stay. The next check retries after 1 h, then 4 h, then
  *   at the next daily slot (at most three tries a day); after rate_limited, not before 24 h.
@@ -84,14 +86,14 @@ final class Transition {
 	 * After a check of the stored key (a person's "check now" or the daily recheck).
 	 *
 	 * @param Record               $current  Stored record.
-	 * @param Answer               $answer   BatchKeys' answer (or not_configured: no call made).
+	 * @param Answer               $answer   BatchKeys' answer (or a code made without a call).
 	 * @param int                  $now      Unix timestamp.
 	 * @param array<string, mixed> $settings grace_days, slot.
 	 * @return Record
 	 */
 	public static function check( Record $current, Answer $answer, $now, array $settings ) {
 		$record = clone $current;
-		if ( ! $record->has_key() ) {
+		if ( ! $record->has_key() || $answer->made_no_call() ) {
 			return $record;
 		}
 		$slot                 = self::slot( $settings );

@@ -43,6 +43,7 @@ final class Messages {
 			'throttled'                   => 429,
 			'auth_missing'                => 503,
 			'not_configured'              => 503,
+			'insecure_api_url'            => 503,
 			'not_ready'                   => 503,
 			'no_key'                      => 409,
 			'invalid_amount'              => 400,
@@ -163,6 +164,10 @@ final class Messages {
 			'not_configured'              => array(
 				__( 'This product is not connected to BatchKeys on this site.', 'batchkeys' ),
 				__( 'The product’s BatchKeys authorization key is not set. Follow the product’s setup instructions, or contact its author.', 'batchkeys' ),
+			),
+			'insecure_api_url'            => array(
+				__( 'This site will not send the license key to BatchKeys over an unencrypted connection.', 'batchkeys' ),
+				__( 'The product’s BatchKeys address must start with https:// (plain http is allowed only to this computer, or to a local network address on a site whose environment type is local). Nothing was sent. Contact the product’s author.', 'batchkeys' ),
 			),
 			'not_ready'                   => array(
 				__( 'The license kit is not ready yet.', 'batchkeys' ),
@@ -293,6 +298,37 @@ final class Messages {
 			default:
 				return __( 'Not active', 'batchkeys' );
 		}
+	}
+
+	/**
+	 * The message and hint after a first not-valid answer for a key that was active: nothing
+	 * changes yet, and a confirming check comes at $when.
+	 *
+	 * @param string $when Date and time of the confirming check, for people.
+	 * @return array{message: string, hint: string}
+	 */
+	public static function first_strike( $when ) {
+		return array(
+			'message' => __( 'BatchKeys said this license key is not valid. Nothing changes until a second check confirms it.', 'batchkeys' ),
+			/* translators: %s: date and time of the confirming check. */
+			'hint'    => sprintf( __( 'The key stays active until the confirming check on %s. If BatchKeys says it is not valid again, the premium features switch off. The usual cause is a key already in use on as many sites as it allows, or a refunded key.', 'batchkeys' ), $when ),
+		);
+	}
+
+	/**
+	 * The hint for a not-valid answer to an activation: the site limit first (the most likely
+	 * cause), where to free an activation, then the other causes.
+	 *
+	 * @param string $account_url Where the customer manages their activations ('' when the
+	 *                            product did not say).
+	 * @return string
+	 */
+	public static function activation_invalid_hint( $account_url ) {
+		$where = '' === $account_url
+			? __( 'To free one, deactivate the key on the license screen of a site that no longer needs it, or in your account with the seller.', 'batchkeys' )
+			/* translators: %s: URL of the customer's account page. */
+			: sprintf( __( 'To free one, deactivate the key on a site that no longer needs it, or manage your activations at %s.', 'batchkeys' ), $account_url );
+		return __( 'Most likely the key is already active on as many sites as it allows.', 'batchkeys' ) . ' ' . $where . ' ' . __( 'Otherwise, check that you copied the whole key; if it was refunded or has no tokens left, contact the seller.', 'batchkeys' );
 	}
 
 	/**

@@ -122,6 +122,13 @@ final class Product {
 	public $network;
 
 	/**
+	 * Where customers see and free their activations (http or https), or ''.
+	 *
+	 * @var string
+	 */
+	public $account_url = '';
+
+	/**
 	 * A product; Registry builds them from validated arguments.
 	 *
 	 * @param array<string, mixed> $fields Validated fields, one per property.
@@ -144,6 +151,7 @@ final class Product {
 		$this->send_active           = ! empty( $fields['send_active'] );
 		$this->address_grace_days    = isset( $fields['address_grace_days'] ) ? (int) $fields['address_grace_days'] : 30;
 		$this->file                  = (string) $fields['file'];
+		$this->account_url           = isset( $fields['account_url'] ) ? (string) $fields['account_url'] : '';
 		$this->network               = isset( $fields['network'] ) && in_array( $fields['network'], self::SCOPES, true ) ? (string) $fields['network'] : 'auto';
 	}
 

@@ -71,6 +71,8 @@ final class Registry {
 	 *   network. 'auto': one key for the whole network when the plugin (its `file`) is
 	 *   network-activated, else one key per site; 'network' and 'site' force one or the other.
 	 *   Ignored on a single site.
+	 * - account_url (string, default ''): where customers see and free their activations (an
+	 *   http or https URL); named in the answer to a not-valid activation.
 	 *
 	 * @param mixed $slug Product slug: lower-case letters, digits, '-' and '_' (sanitize_key()).
 	 * @param mixed $args Arguments, see above.
@@ -98,6 +100,7 @@ final class Registry {
 				'send_active'           => $this->flag( $slug, $args, 'send_active' ),
 				'file'                  => $this->file( $slug, $args ),
 				'network'               => $this->network( $slug, $args ),
+				'account_url'           => $this->account_url( $slug, $args ),
 			)
 		);
 
@@ -141,7 +144,7 @@ final class Registry {
 			$this->wrong( __( 'The product arguments must be an array. Defaults were used.', 'batchkeys' ) );
 			return array();
 		}
-		$known   = array( 'name', 'auth', 'key_format', 'grace_days', 'capability', 'menu', 'release_on_deactivate', 'allow_topup', 'send_active', 'address_grace_days', 'file', 'network' );
+		$known   = array( 'name', 'auth', 'key_format', 'grace_days', 'capability', 'menu', 'release_on_deactivate', 'allow_topup', 'send_active', 'address_grace_days', 'file', 'network', 'account_url' );
 		$unknown = array_diff( array_map( 'strval', array_keys( $args ) ), $known );
 		if ( $unknown ) {
 			/* translators: 1: product slug, 2: list of argument names. */
@@ -336,6 +339,26 @@ final class Registry {
 		/* translators: %s: product slug. */
 		$this->wrong( sprintf( __( 'The network argument of the product "%s" must be "auto", "network" or "site". "auto" is used.', 'batchkeys' ), $slug ) );
 		return 'auto';
+	}
+
+	/**
+	 * `account_url`: where customers free an activation (http or https); default ''.
+	 *
+	 * @param string       $slug Slug.
+	 * @param array<mixed> $args Arguments.
+	 * @return string
+	 */
+	private function account_url( $slug, array $args ) {
+		if ( ! isset( $args['account_url'] ) ) {
+			return '';
+		}
+		$url = is_string( $args['account_url'] ) ? esc_url_raw( trim( $args['account_url'] ), array( 'http', 'https' ) ) : '';
+		if ( '' !== $url ) {
+			return $url;
+		}
+		/* translators: %s: product slug. */
+		$this->wrong( sprintf( __( 'The account_url of the product "%s" must be an http or https URL. It is not shown.', 'batchkeys' ), $slug ) );
+		return '';
 	}
 
 	/**

@@ -228,7 +228,7 @@ abstract class Base_Controller extends \WP_REST_Controller {
 		if ( ! is_user_logged_in() ) {
 			return $this->error( 'rest_not_logged_in' );
 		}
-		$product = $this->kit->registry()->get( $request->get_param( 'slug' ) );
+		$product = $this->kit->registry()->get( self::url_slug( $request ) );
 		if ( null === $product ) {
 			return $this->error( $this->manages_any() ? 'batchkeys_unknown_product' : 'rest_forbidden' );
 		}
@@ -251,11 +251,23 @@ abstract class Base_Controller extends \WP_REST_Controller {
 		if ( true !== $permission ) {
 			return $permission;
 		}
-		$product = $this->kit->registry()->get( $request->get_param( 'slug' ) );
+		$product = $this->kit->registry()->get( self::url_slug( $request ) );
 		if ( null !== $product && ! $product->current_user_can_change() ) {
 			return $this->error( 'network_managed', $this->kit->licenses()->view( $product ) );
 		}
 		return true;
+	}
+
+	/**
+	 * The product slug of the route's URL. Never get_param(): a `slug` in the query string or the
+	 * body would win over the URL there, and logs and URL-based rules would be misled.
+	 *
+	 * @param \WP_REST_Request<array<string, mixed>> $request Request.
+	 * @return string
+	 */
+	protected static function url_slug( $request ) {
+		$params = $request->get_url_params();
+		return isset( $params['slug'] ) && is_string( $params['slug'] ) ? $params['slug'] : '';
 	}
 
 	/**
@@ -279,7 +291,7 @@ abstract class Base_Controller extends \WP_REST_Controller {
 	 * @return Product|\WP_Error
 	 */
 	protected function product( $request ) {
-		$product = $this->kit->registry()->get( $request->get_param( 'slug' ) );
+		$product = $this->kit->registry()->get( self::url_slug( $request ) );
 		return null === $product ? $this->error( 'batchkeys_unknown_product' ) : $product;
 	}
 
@@ -380,6 +392,15 @@ abstract class Base_Controller extends \WP_REST_Controller {
 				'detail'             => array(
 					'description' => __( 'Raw upstream error text (upstream_error, administrators only), or null.', 'batchkeys' ),
 					'type'        => array( 'string', 'null' ),
+				),
+				'secret_missing'   => array(
+					'description' => __( 'Where and when a background check found no authorization key although this process sees one, with a sentence saying so; or null.', 'batchkeys' ),
+					'type'        => array( 'object', 'null' ),
+					'properties'  => array(
+						'context' => array( 'type' => 'string' ),
+						'at'      => $date,
+						'message' => array( 'type' => 'string' ),
+					),
 				),
 				'scope'              => array(
 					'description' => __( 'network: one license for every site of the network; site: this site’s own.', 'batchkeys' ),
