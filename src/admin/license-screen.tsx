@@ -22,8 +22,9 @@ import type {
 } from '../shared/types';
 import ConfirmActivation from './confirm-activation';
 import ConfirmDeactivate from './confirm-deactivate';
-import { describeFormat } from './format-text';
+import { describeFormat, formatDate } from './format-text';
 import StatusCard from './status-card';
+import { useCountdown } from './use-countdown';
 
 type Action = 'activate' | 'check' | 'deactivate';
 
@@ -31,22 +32,26 @@ interface Answer {
 	status: 'success' | 'info' | 'warning' | 'error';
 	message: string;
 	hint: string;
+	/** What the service said in its own words (administrators), cut and masked by PHP. */
+	detail?: string;
 }
 
 /**
- * How the answer's Notice looks for a license view that came back.
+ * How the answer's Notice looks: it follows the answer (its code), never the stored state, so
+ * a first not-valid answer on a key that stays active is not shown as a success.
  * @param license
  */
 function statusOf( license: LicenseView ): Answer[ 'status' ] {
-	switch ( license.state ) {
-		case 'active':
+	switch ( license.code ) {
+		case 'valid':
 			return 'success';
-		case 'grace':
-			return 'warning';
-		case 'inactive':
+		case 'none':
+		case 'deactivated':
 			return 'info';
+		case 'invalid':
+			return license.strike ? 'warning' : 'error';
 		default:
-			return 'error';
+			return license.features_enabled ? 'warning' : 'error';
 	}
 }
 
@@ -56,6 +61,7 @@ function answerFromView( license: LicenseView ): Answer {
 		status: statusOf( license ),
 		message: license.message || own.message,
 		hint: license.hint || own.hint,
+		detail: license.detail || undefined,
 	};
 }
 
@@ -65,7 +71,23 @@ function answerFromError( error: NormalisedError ): Answer {
 		status: waiting ? 'warning' : 'error',
 		message: error.message,
 		hint: error.hint,
+		detail: error.detail,
 	};
+}
+
+/**
+ * The view an error came with, holding the error's own wait when it is longer (a request
+ * refused while another one holds the product's lock).
+ * @param error
+ */
+function licenseFromError( error: NormalisedError ): LicenseView | undefined {
+	if ( ! error.license ) {
+		return undefined;
+	}
+	const wait = error.retryAfter ?? 0;
+	return wait > ( error.license.retry_after ?? 0 )
+		? { ...error.license, retry_after: wait }
+		: error.license;
 }
 
 export interface LicenseScreenProps {
@@ -148,8 +170,9 @@ export default function LicenseScreen( {
 			return true;
 		} catch ( caught ) {
 			const error = caught as NormalisedError;
-			if ( error.license ) {
-				setLicense( error.license );
+			const errorLicense = licenseFromError( error );
+			if ( errorLicense ) {
+				setLicense( errorLicense );
 			}
 			show( answerFromError( error ) );
 			// A staging-looking address: ask before one of the key's activations is used.
@@ -192,6 +215,13 @@ export default function LicenseScreen( {
 
 	const hasKey = license.key !== null && license.key !== '';
 	const isBusy = busy !== null;
+	const pauseEnd = license.paused_until
+		? Date.parse( license.paused_until )
+		: NaN;
+	const pausedFor = useCountdown(
+		Number.isNaN( pauseEnd ) ? null : pauseEnd
+	);
+	const paused = pausedFor > 0;
 
 	if ( license.managed_by_network ) {
 		// A site administrator sees the network's license; only Network Admin changes it.
@@ -228,9 +258,34 @@ export default function LicenseScreen( {
 							<strong>{ answer.message }</strong>
 						</p>
 						{ answer.hint && <p>{ answer.hint }</p> }
+						{ answer.detail && (
+							<p className="batchkeys-license__detail">
+								{ __( 'Service said:', 'batchkeys' ) }{ ' ' }
+								<code>{ answer.detail }</code>
+							</p>
+						) }
 					</Notice>
 				) }
 			</div>
+
+			{ paused && license.paused_until && (
+				<Notice
+					status="warning"
+					isDismissible={ false }
+					className="batchkeys-license__paused"
+				>
+					<p>
+						{ sprintf(
+							/* translators: %s: date and time. */
+							__(
+								'BatchKeys asked this site to pause its requests. Activate and Check now are available again on %s.',
+								'batchkeys'
+							),
+							formatDate( license.paused_until )
+						) }
+					</p>
+				</Notice>
+			) }
 
 			<form
 				className="batchkeys-license__form"
@@ -261,7 +316,7 @@ export default function LicenseScreen( {
 					variant="primary"
 					type="submit"
 					isBusy={ busy === 'activate' }
-					disabled={ isBusy }
+					disabled={ isBusy || paused }
 				>
 					{ __( 'Activate', 'batchkeys' ) }
 				</Button>
@@ -278,7 +333,7 @@ export default function LicenseScreen( {
 								run( 'check', () => api.check( product.slug ) )
 							}
 							isBusy={ busy === 'check' }
-							disabled={ isBusy || ! hasKey }
+							disabled={ isBusy || ! hasKey || paused }
 						>
 							{ __( 'Check now', 'batchkeys' ) }
 						</Button>

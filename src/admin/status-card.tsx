@@ -9,12 +9,14 @@ import {
 	Icon,
 	Notice,
 } from '@wordpress/components';
+import { useMemo } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import { cancelCircleFilled, caution, info, published } from '@wordpress/icons';
 import type { ReactNode } from 'react';
 import { describeCode } from '../shared/codes';
 import type { LicenseView } from '../shared/types';
 import { formatDate, formatWait } from './format-text';
+import { useCountdown } from './use-countdown';
 
 const ICONS = {
 	active: published,
@@ -49,6 +51,17 @@ export default function StatusCard( {
 	footer?: ReactNode;
 } ) {
 	const state = ICONS[ license.state ] ? license.state : 'inactive';
+	// The wait is counted from when this answer arrived (a new view: a new deadline).
+	const waitEnd = useMemo(
+		() =>
+			! license.paused_until &&
+			typeof license.retry_after === 'number' &&
+			license.retry_after > 0
+				? Date.now() + license.retry_after * 1000
+				: null,
+		[ license ]
+	);
+	const waitLeft = useCountdown( waitEnd );
 	const inGrace = state === 'grace' || state === 'lapsed';
 	const own = describeCode( license.code );
 	const setup = license.configured === false ? license.setup : null;
@@ -67,6 +80,15 @@ export default function StatusCard( {
 							<strong>{ setup.message }</strong>
 						</p>
 						<p>{ setup.hint }</p>
+					</Notice>
+				) }
+				{ license.secret_missing && (
+					<Notice
+						status="warning"
+						isDismissible={ false }
+						className="batchkeys-license__secret-missing"
+					>
+						<p>{ license.secret_missing.message }</p>
 					</Notice>
 				) }
 				<p
@@ -109,17 +131,23 @@ export default function StatusCard( {
 							<DateValue iso={ license.grace_until } none="" />
 						</Row>
 					) }
-					{ typeof license.retry_after === 'number' &&
-						license.retry_after > 0 && (
-							<Row
-								term={ __(
-									'Next request allowed',
-									'batchkeys'
-								) }
-							>
-								{ formatWait( license.retry_after ) }
-							</Row>
-						) }
+					{ license.paused_until && (
+						<Row
+							term={ __(
+								'Paused by BatchKeys until',
+								'batchkeys'
+							) }
+						>
+							<DateValue iso={ license.paused_until } none="" />
+						</Row>
+					) }
+					{ waitLeft > 0 && (
+						<Row term={ __( 'Next request allowed', 'batchkeys' ) }>
+							<span className="batchkeys-license__wait">
+								{ formatWait( waitLeft ) }
+							</span>
+						</Row>
+					) }
 					{ license.code !== 'none' && (
 						<Row term={ __( 'Last answer', 'batchkeys' ) }>
 							{ license.message || own.message }{ ' ' }

@@ -46,5 +46,12 @@ export function normaliseError(
 	if ( isLicenseView( data.license ) ) {
 		normalised.license = data.license;
 	}
+	const detail = text( data.detail );
+	if ( detail ) {
+		normalised.detail = detail;
+	}
+	if ( typeof data.retry_after === 'number' && data.retry_after > 0 ) {
+		normalised.retryAfter = data.retry_after;
+	}
 	return normalised;
 }

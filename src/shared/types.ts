@@ -53,7 +53,11 @@ export interface LicenseView {
 	grace_until: string | null;
 	/** Seconds while the site may not call the API for this product (throttle or rate_limited). */
 	retry_after: number | null;
-	/** The raw upstream ERROR text, only for `upstream_error` and administrators. */
+	/** Until when BatchKeys asked the site to pause (ISO 8601), or null. */
+	paused_until?: string | null;
+	/** A first not-valid answer: the key stays active until a confirming check (`next_check`). */
+	strike?: boolean;
+	/** What BatchKeys said in its own words (`upstream_error`), cut and masked; administrators only. */
 	detail: string | null;
 	/** `network`: one license for every site of a multisite network; else `site`. */
 	scope?: 'site' | 'network';
@@ -66,6 +70,8 @@ export interface LicenseView {
 	domain?: string | null;
 	/** An address change nobody has answered yet (or kept as a copy), or null. */
 	address?: AddressChange | null;
+	/** A background check (WP-Cron, WP-CLI) found no secret although this process sees one. */
+	secret_missing?: SecretMissing | null;
 }
 
 /** The `address` part of a license view (PHP: License\Address_Guard::view()). */
@@ -82,6 +88,13 @@ export interface AddressChange {
 	constant_error: string | null;
 }
 
+/** Where and when the secret was missing, and the sentence (from PHP) that says so. */
+export interface SecretMissing {
+	context: string;
+	at: string | null;
+	message: string;
+}
+
 /** `GET /products`: each product the current user may manage, with its license. */
 export type ProductWithLicense = ProductInfo & { license: LicenseView };
 
@@ -93,4 +106,8 @@ export interface NormalisedError {
 	/** The HTTP status, or 0 when no answer came (offline, not JSON). */
 	status: number;
 	license?: LicenseView;
+	/** What BatchKeys said in its own words, when the answer carried it (administrators). */
+	detail?: string;
+	/** Seconds to wait (429), when the answer said. */
+	retryAfter?: number;
 }

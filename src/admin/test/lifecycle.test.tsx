@@ -1,0 +1,162 @@
+/**
+ * The screen names the real cause: the notice follows the answer, the service's own words are
+ * shown, a wait counts down, and a pause disables the buttons until its end.
+ */
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import apiFetch from '@wordpress/api-fetch';
+import LicenseScreen from '../license-screen';
+import type { LicenseView, ProductInfo } from '../../shared/types';
+
+jest.mock( '@wordpress/api-fetch', () => ( {
+	__esModule: true,
+	default: jest.fn(),
+} ) );
+
+const mockFetch = apiFetch as unknown as jest.Mock;
+
+const PRODUCT: ProductInfo = {
+	slug: 'acme-seo',
+	name: 'Acme SEO Pro',
+	key_format: { groups: 5, length: 7, separator: '-', chars: 'A-Za-z0-9' },
+	placeholder: 'XXXXXXX-XXXXXXX-XXXXXXX-XXXXXXX-XXXXXXX',
+};
+const GOOD = 'DEMO001-GOOD000-AAAAAAA-BBBBBBB-CCCCCCC';
+
+const ACTIVE: LicenseView = {
+	product: 'acme-seo',
+	state: 'active',
+	features_enabled: true,
+	configured: true,
+	code: 'valid',
+	message: 'The key is valid (from PHP).',
+	hint: 'Nothing to do (from PHP).',
+	key: '•••••••-•••••••-•••••••-•••••••-•••CCCC',
+	last_checked: '2026-11-27T08:00:00+00:00',
+	last_success: '2026-11-27T08:00:00+00:00',
+	next_check: '2026-11-28T03:12:00+00:00',
+	grace_until: null,
+	retry_after: null,
+	paused_until: null,
+	strike: false,
+	detail: null,
+	secret_missing: null,
+};
+
+const notice = () =>
+	document.querySelector( '.batchkeys-license__answer .components-notice' );
+
+beforeEach( () => mockFetch.mockReset() );
+afterEach( () => jest.useRealTimers() );
+
+it( 'a first not-valid answer on an active key is a warning, not a success', async () => {
+	mockFetch.mockResolvedValue( {
+		...ACTIVE,
+		code: 'invalid',
+		strike: true,
+		message: 'Not valid, confirming (from PHP).',
+		hint: 'A confirming check runs on 27 Nov, 11:00 (from PHP).',
+		next_check: '2026-11-27T11:00:00+00:00',
+	} );
+	const user = userEvent.setup();
+	render( <LicenseScreen product={ PRODUCT } initialLicense={ ACTIVE } /> );
+	await user.click( screen.getByRole( 'button', { name: 'Check now' } ) );
+	await waitFor( () => expect( notice() ).toHaveClass( 'is-warning' ) );
+	expect( notice() ).toHaveTextContent( 'A confirming check runs on 27 Nov' );
+	expect( notice() ).not.toHaveClass( 'is-success' );
+} );
+
+it( 'shows what the service said on a first activation’s error', async () => {
+	mockFetch.mockRejectedValue( {
+		code: 'upstream_error',
+		message: 'Unknown error (from PHP).',
+		data: {
+			status: 502,
+			hint: 'Mention the details (from PHP).',
+			detail: 'Backend refused key •••••••-•••CCCC',
+			license: { ...ACTIVE, state: 'inactive', key: null, code: 'none' },
+		},
+	} );
+	const user = userEvent.setup();
+	render(
+		<LicenseScreen
+			product={ PRODUCT }
+			initialLicense={ {
+				...ACTIVE,
+				state: 'inactive',
+				key: null,
+				code: 'none',
+			} }
+		/>
+	);
+	await user.type( screen.getByRole( 'textbox' ), GOOD );
+	await user.click( screen.getByRole( 'button', { name: 'Activate' } ) );
+	await waitFor( () =>
+		expect( notice() ).toHaveTextContent(
+			'Service said: Backend refused key •••••••-•••CCCC'
+		)
+	);
+	expect( notice() ).toHaveClass( 'is-error' );
+} );
+
+it( 'counts the wait down, and shows none after a success', async () => {
+	jest.useFakeTimers();
+	render(
+		<LicenseScreen
+			product={ PRODUCT }
+			initialLicense={ { ...ACTIVE, retry_after: 3 } }
+		/>
+	);
+	expect( screen.getByText( 'in 3 seconds' ) ).toBeInTheDocument();
+	act( () => jest.advanceTimersByTime( 1000 ) );
+	expect( screen.getByText( 'in 2 seconds' ) ).toBeInTheDocument();
+	act( () => jest.advanceTimersByTime( 2000 ) );
+	expect( screen.queryByText( 'Next request allowed' ) ).toBeNull();
+} );
+
+it( 'during a pause, Activate and Check now are disabled with the end shown', () => {
+	const until = new Date( Date.now() + 3600 * 1000 ).toISOString();
+	render(
+		<LicenseScreen
+			product={ PRODUCT }
+			initialLicense={ {
+				...ACTIVE,
+				code: 'rate_limited',
+				retry_after: 3600,
+				paused_until: until,
+			} }
+		/>
+	);
+	expect( screen.getByRole( 'button', { name: 'Activate' } ) ).toBeDisabled();
+	expect(
+		screen.getByRole( 'button', { name: 'Check now' } )
+	).toBeDisabled();
+	expect(
+		screen.getByRole( 'button', { name: 'Deactivate' } )
+	).toBeEnabled();
+	expect(
+		document.querySelector( '.batchkeys-license__paused' )
+	).toHaveTextContent( 'available again on' );
+	expect(
+		screen.getByText( 'Paused by BatchKeys until' )
+	).toBeInTheDocument();
+} );
+
+it( 'says where the secret was missing', () => {
+	render(
+		<LicenseScreen
+			product={ PRODUCT }
+			initialLicense={ {
+				...ACTIVE,
+				secret_missing: {
+					context: 'cron',
+					at: '2026-11-27T03:00:00+00:00',
+					message: 'Not visible to WP-Cron (from PHP).',
+				},
+			} }
+		/>
+	);
+	expect(
+		document.querySelector( '.batchkeys-license__secret-missing' )
+	).toHaveTextContent( 'Not visible to WP-Cron (from PHP).' );
+} );
