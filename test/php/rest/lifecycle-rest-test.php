@@ -103,7 +103,13 @@ final class Lifecycle_Rest_Test extends Kit_Test_Case {
 		$this->assertSame( 'invalid', $view['code'] );
 		$this->assertTrue( $view['strike'] );
 		$confirm = \BatchKeys\Kit\Clock::local( self::NOW + 11 + HOUR_IN_SECONDS );
-		$this->assertSame( Messages::first_strike( $confirm ), array( 'message' => $view['message'], 'hint' => $view['hint'] ) );
+		$this->assertSame(
+			Messages::first_strike( $confirm ),
+			array(
+				'message' => $view['message'],
+				'hint'    => $view['hint'],
+			)
+		);
 		$this->assertStringContainsString( $confirm, $view['hint'] );
 
 		$situation = ( new Notices( $this->kit() ) )->situation( $this->product() );

@@ -156,7 +156,7 @@ final class Notices {
 	/**
 	 * Why a key in grace has not been confirmed: the cause the last answer names.
 	 *
-	 * @param Product                          $product Product.
+	 * @param Product                       $product Product.
 	 * @param \BatchKeys\Kit\License\Record $record  Stored record.
 	 * @return string
 	 */
