@@ -26,8 +26,10 @@ const GOOD = 'DEMO001-GOOD000-AAAAAAA-BBBBBBB-CCCCCCC';
 const ACTIVE: LicenseView = {
 	product: 'acme-seo',
 	state: 'active',
+	state_label: 'Active',
 	features_enabled: true,
 	configured: true,
+	setup: null,
 	code: 'valid',
 	message: 'The key is valid (from PHP).',
 	hint: 'Nothing to do (from PHP).',
