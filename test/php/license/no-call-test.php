@@ -90,7 +90,7 @@ final class No_Call_Test extends Kit_Test_Case {
 		$this->assertStringContainsString( 'WP-Cron', $situation['message'] );
 		$this->assertStringNotContainsString( 'could not be reached', $situation['message'] );
 
-		$health = ( new \BatchKeys\Kit\Health\Site_Health( $this->kit() ) )->secret( $product );
+		$health = ( new \BatchKeys\Kit\Health\License_Tests( $this->kit() ) )->secret( $product );
 		$this->assertSame( 'recommended', $health['status'] );
 		$this->assertStringContainsString( 'WP-Cron', $health['description'] );
 

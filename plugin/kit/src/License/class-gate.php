@@ -8,6 +8,7 @@
 namespace BatchKeys\Kit\License;
 
 use BatchKeys\Kit\Api\Client;
+use BatchKeys\Kit\Clock;
 use BatchKeys\Kit\Product\Product;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -109,7 +110,8 @@ final class Gate {
 		$lock = $this->store->lock( 'batchkeys_lock_', $product->slug );
 		$ttl  = (int) ceil( Client::timeout( $context, $product ) ) + self::LOCK_MARGIN;
 		if ( ! $lock->acquire( $ttl, $now ) ) {
-			return self::refusal( 'throttled', max( 1, $lock->remaining( $now ) ) );
+			// The holder's end as of now: this request may have begun before the holder did.
+			return self::refusal( 'throttled', max( 1, $lock->remaining( max( $now, Clock::now() ) ) ) );
 		}
 		return $lock;
 	}
