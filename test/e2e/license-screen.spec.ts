@@ -294,7 +294,7 @@ test.describe( 'the stored key', () => {
 			path: LICENSE_ROUTE,
 			data: { key: KEYS.good },
 		} );
-		// The activation above claimed the 10-second throttle; the button below asks again.
+		// The activation above used one request of the burst; the buttons below start afresh.
 		license.unthrottle();
 		await mock.reset();
 	} );
@@ -319,12 +319,20 @@ test.describe( 'the stored key', () => {
 		// A check, not an activation.
 		expect( requests[ 0 ].headers.active ).toBeUndefined();
 
-		// A second check within 10 s is held back by the site, without a call.
+		// Two more checks pass (a small burst); a fourth within 10 s is held back by the site,
+		// without a call, and the wait counts down.
+		for ( const count of [ 2, 3 ] ) {
+			await ui.checkNow.click();
+			await expect
+				.poll( async () => ( await mock.requests() ).length )
+				.toBe( count );
+			await expect( ui.checkNow ).toBeEnabled();
+		}
 		await ui.checkNow.click();
 		await expect( ui.answer ).toContainText(
 			phpWords( 'throttled' ).message
 		);
-		expect( await mock.requests() ).toHaveLength( 1 );
+		expect( await mock.requests() ).toHaveLength( 3 );
 	} );
 
 	test( 'Check now without an answer keeps the features on (grace)', async ( {
