@@ -78,7 +78,7 @@ final class Burst {
 		for ( $try = 0; $try < 5; $try++ ) {
 			$current = $this->read();
 			if ( null === $current ) {
-				// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- an atomic claim cannot go through the options API or its cache.
+				// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- an atomic claim cannot go through the options API or its cache; the table name is ours.
 				if ( $wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO `{$this->table()}` ( `option_name`, `option_value`, `autoload` ) VALUES ( %s, %s, 'off' )", $this->name, (string) ( $now + $this->interval ) ) ) ) {
 					return 0;
 				}
@@ -89,7 +89,7 @@ final class Burst {
 				return $wait;
 			}
 			$next = (string) ( max( (int) $current, $now ) + $this->interval );
-			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- see above.
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- see above.
 			if ( 1 === (int) $wpdb->query( $wpdb->prepare( "UPDATE `{$this->table()}` SET `option_value` = %s WHERE `option_name` = %s AND `option_value` = %s", $next, $this->name, $current ) ) ) {
 				return 0;
 			}
@@ -137,7 +137,7 @@ final class Burst {
 	 */
 	private function read() {
 		global $wpdb;
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- see take().
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- see take().
 		$value = $wpdb->get_var( $wpdb->prepare( "SELECT `option_value` FROM `{$this->table()}` WHERE `option_name` = %s", $this->name ) );
 		return null === $value ? null : (string) $value;
 	}

@@ -244,7 +244,7 @@ class License_Service {
 		if ( ! $product->is_configured() ) {
 			return $this->local( $product, 'not_configured' );
 		}
-		$now     = Clock::now();
+		$now    = Clock::now();
 		$paused = ( new Gate( $this->store ) )->pause_remaining( $now );
 		if ( $paused > 0 ) {
 			return $this->local( $product, 'rate_limited', $paused );

@@ -393,7 +393,7 @@ abstract class Base_Controller extends \WP_REST_Controller {
 					'description' => __( 'Raw upstream error text (upstream_error, administrators only), or null.', 'batchkeys' ),
 					'type'        => array( 'string', 'null' ),
 				),
-				'secret_missing'   => array(
+				'secret_missing'     => array(
 					'description' => __( 'Where and when a background check found no authorization key although this process sees one, with a sentence saying so; or null.', 'batchkeys' ),
 					'type'        => array( 'object', 'null' ),
 					'properties'  => array(
