@@ -4,16 +4,19 @@
  */
 import { Button, Modal } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
-import { describeCode } from '../shared/codes';
 
 export default function ConfirmActivation( {
+	message,
+	hint,
 	onConfirm,
 	onCancel,
 }: {
+	/** PHP's words for `confirm_activation`, from the answer. */
+	message: string;
+	hint: string;
 	onConfirm: () => void;
 	onCancel: () => void;
 } ) {
-	const { message, hint } = describeCode( 'confirm_activation' );
 	return (
 		<Modal
 			title={ __(

@@ -108,7 +108,10 @@ export default function LicenseScreen( {
 	const [ answer, setAnswer ] = useState< Answer | null >( null );
 	const [ answerCount, setAnswerCount ] = useState( 0 );
 	const [ confirming, setConfirming ] = useState( false );
-	const [ confirmingActivation, setConfirmingActivation ] = useState( false );
+	const [ confirmingActivation, setConfirmingActivation ] = useState< {
+		message: string;
+		hint: string;
+	} | null >( null );
 	const noticeRef = useRef< HTMLDivElement >( null );
 	const inputRef = useRef< HTMLInputElement >( null );
 
@@ -176,7 +179,11 @@ export default function LicenseScreen( {
 			}
 			show( answerFromError( error ) );
 			// A staging-looking address: ask before one of the key's activations is used.
-			setConfirmingActivation( error.code === 'confirm_activation' );
+			setConfirmingActivation(
+				error.code === 'confirm_activation'
+					? { message: error.message, hint: error.hint }
+					: null
+			);
 			return false;
 		} finally {
 			setBusy( null );
@@ -198,7 +205,7 @@ export default function LicenseScreen( {
 	};
 
 	const activateKey = async ( confirm: boolean ) => {
-		setConfirmingActivation( false );
+		setConfirmingActivation( null );
 		const done = await run( 'activate', () =>
 			api.activate( product.slug, key, confirm )
 		);
@@ -359,8 +366,10 @@ export default function LicenseScreen( {
 
 			{ confirmingActivation && (
 				<ConfirmActivation
+					message={ confirmingActivation.message }
+					hint={ confirmingActivation.hint }
 					onConfirm={ () => activateKey( true ) }
-					onCancel={ () => setConfirmingActivation( false ) }
+					onCancel={ () => setConfirmingActivation( null ) }
 				/>
 			) }
 			{ confirming && (

@@ -6,7 +6,7 @@
 import { request as httpRequest } from 'node:http';
 import { expect, test } from '@wordpress/e2e-test-utils-playwright';
 import type { Page } from '@playwright/test';
-import { describeCode } from '../../src/shared/codes';
+import { phpWords } from './support/words';
 import {
 	DEMO,
 	DEMO_SCREEN,
@@ -125,7 +125,7 @@ test.describe( 'copies and moves', () => {
 		await page.goto( '/wp-admin/' );
 		await answer( page, 'A copy for testing' );
 		await expect( page.locator( ANSWER ) ).toContainText(
-			describeCode( 'kept_as_copy' ).message
+			phpWords( 'kept_as_copy' ).message
 		);
 		await expect( page.locator( NOTICE ) ).toHaveCount( 0 );
 		await page.goto( DEMO_SCREEN );
@@ -149,7 +149,7 @@ test.describe( 'copies and moves', () => {
 		).toHaveClass( /button-primary/ );
 		await answer( page, 'The site moved here' );
 		await expect( page.locator( ANSWER ) ).toContainText(
-			describeCode( 'valid' ).message
+			phpWords( 'valid' ).message
 		);
 		await expect( page.locator( NOTICE ) ).toHaveCount( 0 );
 		const requests = await mock.requests();
@@ -164,7 +164,7 @@ test.describe( 'copies and moves', () => {
 		await copiedTo( ONE_SEAT, 'https://example.org' );
 		await page.goto( '/wp-admin/' );
 		await answer( page, 'The site moved here' );
-		const refused = describeCode( 'moved_refused' );
+		const refused = phpWords( 'moved_refused' );
 		await expect( page.locator( ANSWER ) ).toContainText( refused.message );
 		await expect( page.locator( ANSWER ) ).toContainText( refused.hint );
 		await expect( page.locator( NOTICE ) ).toContainText( '127.0.0.1' );
@@ -178,7 +178,7 @@ test.describe( 'copies and moves', () => {
 		await page.goto( '/wp-admin/' );
 		await answer( page, 'A different site' );
 		await expect( page.locator( ANSWER ) ).toContainText(
-			describeCode( 'deactivated' ).message
+			phpWords( 'deactivated' ).message
 		);
 		await page.goto( DEMO_SCREEN );
 		await expect( page.locator( NOTICE ) ).toHaveCount( 0 );
@@ -198,7 +198,7 @@ test.describe( 'copies and moves', () => {
 			.click();
 		const dialog = page.getByRole( 'dialog' );
 		await expect( dialog ).toContainText(
-			describeCode( 'confirm_activation' ).hint
+			phpWords( 'confirm_activation' ).hint
 		);
 		expect( await mock.requests() ).toEqual( [] );
 		await dialog.getByRole( 'button', { name: 'Activate anyway' } ).click();
@@ -222,7 +222,7 @@ test.describe( 'copies and moves', () => {
 			.click();
 		await expect(
 			page.locator( '.batchkeys-license__answer' )
-		).toContainText( describeCode( 'invalid' ).message );
+		).toContainText( phpWords( 'invalid' ).message );
 		const requests = await mock.requests();
 		expect( requests ).toHaveLength( 1 );
 		expect( requests[ 0 ].headers.active ).toBeUndefined();
