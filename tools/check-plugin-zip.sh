@@ -8,6 +8,7 @@ cd "$BK_ROOT"
 bash tools/plugin-zip.sh "$@" >/dev/null
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# shellcheck disable=SC2016 # PHP code: its $ are PHP's
 php -r '$z = new ZipArchive(); exit( true === $z->open( $argv[1] ) && $z->extractTo( $argv[2] ) ? 0 : 1 );' batchkeys.zip "$tmp"
 fail() { echo "plugin zip: $*" >&2; exit 1; }
 [ "$(ls "$tmp")" = batchkeys ] || fail "the zip must hold one folder, batchkeys/"

@@ -4,10 +4,12 @@
 # WP-CLI needs PHP's curl extension). Runs from `npm install` so the README's two commands stay
 # two. Skips quietly when nothing changed.
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 bash tools/setup.sh --quiet || exit 1
-command -v php >/dev/null 2>&1 && command -v composer >/dev/null 2>&1 \
-	|| { echo "batchkeys: PHP or Composer still missing after tools/setup.sh; run: npm run setup" >&2; exit 1; }
+if ! command -v php >/dev/null 2>&1 || ! command -v composer >/dev/null 2>&1; then
+	echo "batchkeys: PHP or Composer still missing after tools/setup.sh; run: npm run setup" >&2
+	exit 1
+fi
 stamp=vendor/.composer-lock.md5
 sum=$(cat composer.json composer.lock | md5sum | cut -d' ' -f1)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ] && [ -x vendor/bin/phpunit ] && [ -x vendor/bin/phpcs ]; then

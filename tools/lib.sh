@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Shared helpers for the tools/*.sh scripts. Sourced, never run.
 
+# The BK_* names are for the scripts that source this file.
+# shellcheck disable=SC2034
 BK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # WordPress trees live outside the repository: jest and eslint would otherwise crawl them
 # through the plugin symlink.
@@ -46,11 +48,11 @@ bk_pid_alive() {
 
 # Stops a whole process group (php -S forks workers that outlive their parent otherwise).
 bk_stop_group() {
-	local file=$1 needle=$2 pid i
+	local file=$1 needle=$2 pid
 	if bk_pid_alive "$file" "$needle"; then
 		pid=$(cat "$file")
 		kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
-		for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+		for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 		kill -KILL -- "-$pid" 2>/dev/null || true
 		rm -f "$file"
 		return 0
@@ -60,6 +62,7 @@ bk_stop_group() {
 }
 
 bk_json_get() { # file key
+	# shellcheck disable=SC2016 # PHP code: its $ are PHP's
 	php -r '$j = json_decode( (string) @file_get_contents( $argv[1] ), true ); $v = $j[ $argv[2] ] ?? ""; echo is_scalar( $v ) ? $v : json_encode( $v );' "$1" "$2" 2>/dev/null
 }
 

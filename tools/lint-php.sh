@@ -3,7 +3,7 @@
 # Without an argument, all three.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
-cd "$BK_ROOT"
+cd "$BK_ROOT" || exit 1
 what=${1:-all}
 rc=0
 files() { git ls-files -co --exclude-standard -- '*.php' ':!vendor/**' ':!plugin/kit/build/**'; }

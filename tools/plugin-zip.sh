@@ -9,6 +9,7 @@ if [ "${1:-}" != --no-build ]; then
 	npx wp-scripts build >/dev/null
 	touch plugin/kit/build/.built
 fi
+# shellcheck disable=SC2016 # PHP code: its $ are PHP's
 php -r '
 	$source = $argv[1];
 	$target = $argv[2];

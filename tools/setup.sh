@@ -11,7 +11,7 @@
 set -uo pipefail
 
 # The one list (CI's .ci/run installs through this script too). PHPUnit comes from Composer.
-BK_SYSTEM_PACKAGES="gettext php-cli php-sqlite3 php-mysql php-curl php-xml php-mbstring php-intl php-zip php-gd composer unzip curl chromium mariadb-server"
+BK_SYSTEM_PACKAGES="gettext php-cli php-sqlite3 php-mysql php-curl php-xml php-mbstring php-intl php-zip php-gd composer unzip curl shellcheck chromium mariadb-server"
 
 dry=0 quiet=0
 for arg in "$@"; do

@@ -53,7 +53,7 @@ stop_mariadb_if_unused() {
 		[ "$(cat "$other")" = mariadb ] || continue
 		bk_pid_alive "$(dirname "$other")/php.pid" "php" && return 0
 	done
-	bk_stop_group "$MYSQL_DIR/mariadbd.pid" mariadbd && echo "stopped MariaDB" || true
+	if bk_stop_group "$MYSQL_DIR/mariadbd.pid" mariadbd; then echo "stopped MariaDB"; fi
 }
 
 stop_site() {
@@ -68,7 +68,7 @@ stop_site() {
 case "$cmd" in
 	stop)
 		if [ $all = 1 ]; then
-			for d in "$BK_HOME"/sites/"$BK_REPO_ID"-*; do [ -d "$d" ] && stop_site "${d##*/$BK_REPO_ID-}"; done
+			for d in "$BK_HOME"/sites/"$BK_REPO_ID"-*; do [ -d "$d" ] && stop_site "${d##*/"$BK_REPO_ID"-}"; done
 		else
 			stop_site "$name"
 		fi
@@ -244,6 +244,7 @@ else
 	define( 'BLOG_ID_CURRENT_SITE', 1 );
 }"
 fi
+# shellcheck disable=SC2016 # PHP code: its $ are PHP's
 [ -f "$RUN/salts" ] || php -r 'for ( $i = 0; $i < 8; $i++ ) { echo bin2hex( random_bytes( 32 ) ), "\n"; }' >"$RUN/salts"
 mapfile -t salt <"$RUN/salts"
 demo_auth=$(cd "$BK_ROOT" && node_modules/.bin/tsx -e "import { DEMO_AUTH } from './test/mock-api/seed'; process.stdout.write( DEMO_AUTH );")
@@ -329,6 +330,7 @@ curl -fsS -o /dev/null "$url/wp-login.php" || bk_die "WordPress did not answer o
 [ -f "$RUN/mock.ready" ] || bk_die "the mock BatchKeys API did not start: $(tail -1 "$RUN/mock.log")"
 
 products=$(curl -fsS "$url/?rest_route=/" >/dev/null 2>&1 && php -r 'echo json_encode( array( "batchkeys-demo" ) );')
+# shellcheck disable=SC2016 # PHP code: its $ are PHP's
 php -r '
 	$site = array(
 		"name"           => $argv[1],

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm test: every suite, one closing line `N passed, N failed` over all of them.
-#   1. static checks (eslint, stylelint, tsc, php -l, phpcs, phpstan), one count each
+#   1. static checks (eslint, stylelint, tsc, php -l, phpcs, phpstan, shellcheck), one count each
 #   2. jest (TypeScript units, the mock API, the config checks)
 #   3. PHPUnit without a site: the kit's pure classes (test/php-unit)
 #   4. PHPUnit on the real WordPress, once per entry of BATCHKEYS_PHP_MATRIX ("suite:db[:7.4] ...",
@@ -15,7 +15,7 @@
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/results/run-suite.sh"
-cd "$BK_ROOT"
+cd "$BK_ROOT" || exit 1
 
 results="$BK_STATE/results"
 export BATCHKEYS_RESULTS="$results"
@@ -43,6 +43,7 @@ bk_check static "php -l" bash tools/lint-php.sh syntax
 bk_check static "phpcs (WPCS, PHPCompatibilityWP 7.4)" bash tools/lint-php.sh phpcs
 bk_check static "phpstan" bash tools/lint-php.sh phpstan
 bk_check static "batchkeys.pot is current (npm run i18n)" npx tsx tools/i18n/make-pot.ts --check
+bk_check static "shellcheck" bash tools/lint-shell.sh
 
 # ------------------------------------------------------------------ 2. jest
 bk_log "jest"
@@ -63,7 +64,7 @@ bk_check build "plugin zip (installable, no dev files)" bash tools/check-plugin-
 # ------------------------------------------------------------------ 4. PHPUnit per WordPress/database
 for entry in $matrix; do
 	IFS=: read -r suite dbkind phpv <<<"$entry"
-	site=test
+	site="test"
 	[ "$entry" = "sid:sqlite" ] || site="test-$suite-$dbkind${phpv:+-php${phpv//./}}"
 	label="phpunit ($suite, $dbkind${phpv:+, PHP $phpv})"
 	path=$PATH

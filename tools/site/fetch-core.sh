@@ -16,8 +16,8 @@ command -v apt-get >/dev/null 2>&1 || bk_die "apt-get is needed to fetch WordPre
 work="$core.tmp.$$"
 rm -rf "$work"
 mkdir -p "$work/lists/partial" "$work/archives/partial" "$work/debs"
-mirror=$( { cat /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '/^URIs:/{for(i=2;i<=NF;i++)print $i}';
-	cat /etc/apt/sources.list 2>/dev/null | awk '$1=="deb"{for(i=2;i<=NF;i++) if($i ~ /^https?:/){print $i; break}}'; } \
+mirror=$( { awk '/^URIs:/{for(i=2;i<=NF;i++)print $i}' /etc/apt/sources.list.d/*.sources 2>/dev/null;
+	awk '$1=="deb"{for(i=2;i<=NF;i++) if($i ~ /^https?:/){print $i; break}}' /etc/apt/sources.list 2>/dev/null; } \
 	| grep -v security | head -1 || true)
 [ -n "$mirror" ] || bk_die "no Debian mirror found in /etc/apt/sources.list(.d)"
 echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror $suite main" > "$work/sources.list"
@@ -27,10 +27,10 @@ if ! out=$(apt-get "${opts[@]}" update -qq 2>&1); then
 	bk_die "could not read Debian's $suite package index: $(printf '%s' "$out" | tail -1)"
 fi
 theme=$(apt-cache "${opts[@]}" show wordpress | sed -n 's/^Recommends:.*\(wordpress-theme-twenty[a-z]*\).*/\1/p' | head -1)
-extra=""
-apt-cache "${opts[@]}" show wordpress | grep -q libphp-phpmailer && extra=libphp-phpmailer
-if ! out=$(cd "$work/debs" && apt-get "${opts[@]}" download -qq wordpress $theme libjs-cropper libjs-jquery-ui \
-	libjs-lodash libjs-underscore libjs-prototype libjs-scriptaculous php-getid3 $extra 2>&1); then
+debs=(wordpress libjs-cropper libjs-jquery-ui libjs-lodash libjs-underscore libjs-prototype libjs-scriptaculous php-getid3)
+[ -z "$theme" ] || debs+=("$theme")
+if apt-cache "${opts[@]}" show wordpress | grep -q libphp-phpmailer; then debs+=(libphp-phpmailer); fi
+if ! out=$(cd "$work/debs" && apt-get "${opts[@]}" download -qq "${debs[@]}" 2>&1); then
 	bk_die "could not download WordPress ($suite): $(printf '%s' "$out" | tail -1)"
 fi
 mkdir -p "$work/root"
