@@ -290,7 +290,7 @@ final class Kit {
 	public function licenses() {
 		if ( null === $this->licenses ) {
 			$registry       = $this->registry();
-			$this->licenses = new License_Service(
+			$licenses       = new License_Service(
 				new Store(
 					static function ( $slug ) use ( $registry ) {
 						$product = $registry->get( $slug );
@@ -301,7 +301,9 @@ final class Kit {
 					return new Client( $this->version );
 				}
 			);
+			$this->licenses = $licenses;
 			$this->wire_for( 'store' );
+			return $licenses;
 		}
 		return $this->licenses;
 	}

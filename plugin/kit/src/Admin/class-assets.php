@@ -58,7 +58,7 @@ final class Assets {
 	 *
 	 * @param Kit    $kit   The kit.
 	 * @param string $entry Entry name, e.g. 'admin/index'.
-	 * @return array{dependencies: array<int, string>, version: string}|null
+	 * @return array{dependencies: array<int, non-empty-string>, version: string}|null
 	 */
 	public static function asset( Kit $kit, $entry ) {
 		$file = self::path( $kit, $entry . '.asset.php' );
@@ -70,7 +70,7 @@ final class Assets {
 			return null;
 		}
 		return array(
-			'dependencies' => isset( $asset['dependencies'] ) && is_array( $asset['dependencies'] ) ? array_values( array_map( 'strval', $asset['dependencies'] ) ) : array(),
+			'dependencies' => isset( $asset['dependencies'] ) && is_array( $asset['dependencies'] ) ? array_values( array_filter( array_map( 'strval', $asset['dependencies'] ) ) ) : array(),
 			'version'      => isset( $asset['version'] ) ? (string) $asset['version'] : $kit->version(),
 		);
 	}

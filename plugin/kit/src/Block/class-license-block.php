@@ -85,6 +85,8 @@ final class License_Block {
 	 * @param string $entry     Built file name without .js.
 	 * @param bool   $in_footer Print in the footer.
 	 * @return string The handle, or '' when the script is not built.
+	 *
+	 * @phpstan-param 'editorScript'|'viewScript' $field
 	 */
 	public static function register_script( Kit $kit, $field, $entry, $in_footer ) {
 		$handle = generate_block_asset_handle( self::NAME, $field );
@@ -95,9 +97,13 @@ final class License_Block {
 		if ( null === $asset ) {
 			return '';
 		}
+		$src = Assets::url( $kit, 'block/' . $entry . '.js' );
+		if ( '' === $src ) {
+			return '';
+		}
 		wp_register_script(
 			$handle,
-			Assets::url( $kit, 'block/' . $entry . '.js' ),
+			$src,
 			$asset['dependencies'],
 			$asset['version'],
 			array( 'in_footer' => $in_footer )

@@ -90,9 +90,9 @@ final class Address {
 	public static function normalize( $host ) {
 		$host = strtolower( trim( (string) $host ) );
 		if ( '[' === substr( $host, 0, 1 ) ) {
-			$host = trim( substr( $host, 0, (int) strpos( $host . ']', ']' ) ), '[' );
+			$host = trim( (string) substr( $host, 0, (int) strpos( $host . ']', ']' ) ), '[' );
 		} elseif ( 1 === substr_count( $host, ':' ) ) {
-			$host = substr( $host, 0, (int) strpos( $host, ':' ) );
+			$host = (string) substr( $host, 0, (int) strpos( $host, ':' ) );
 		}
 		$host = rtrim( $host, '.' );
 		if ( preg_match( '/[^\x20-\x7e]/', $host ) && function_exists( 'idn_to_ascii' ) ) {
