@@ -59,7 +59,7 @@ function batchkeys_export_json( $value ) {
 	return preg_replace_callback(
 		'/^( {4})+/m',
 		function ( $m ) {
-			return str_repeat( "\t", strlen( $m[0] ) / 4 );
+			return str_repeat( "\t", intdiv( strlen( $m[0] ), 4 ) );
 		},
 		(string) $json
 	) . "\n";

@@ -38,7 +38,7 @@ if ( ! is_array( $batchkeys_bench ) || empty( $batchkeys_bench['log'] ) || ! is_
 $GLOBALS['batchkeys_bench_state'] = array(
 	'log'      => $batchkeys_bench['log'],
 	'plugin'   => isset( $batchkeys_bench['plugin'] ) && is_string( $batchkeys_bench['plugin'] ) ? $batchkeys_bench['plugin'] : 'batchkeys/batchkeys.php',
-	'id'       => isset( $_SERVER['HTTP_X_BATCHKEYS_BENCH_ID'] ) ? substr( preg_replace( '/[^A-Za-z0-9_.:-]/', '', (string) $_SERVER['HTTP_X_BATCHKEYS_BENCH_ID'] ), 0, 64 ) : '',
+	'id'       => isset( $_SERVER['HTTP_X_BATCHKEYS_BENCH_ID'] ) ? substr( (string) preg_replace( '/[^A-Za-z0-9_.:-]/', '', (string) $_SERVER['HTTP_X_BATCHKEYS_BENCH_ID'] ), 0, 64 ) : '',
 	'kit_off'  => isset( $_SERVER['HTTP_X_BATCHKEYS_BENCH_KIT'] ) && 'off' === $_SERVER['HTTP_X_BATCHKEYS_BENCH_KIT'],
 	'autoload' => isset( $_SERVER['HTTP_X_BATCHKEYS_BENCH_AUTOLOAD'] ),
 	'calls'    => array(),
@@ -54,6 +54,9 @@ $GLOBALS['batchkeys_bench_state'] = array(
  */
 function batchkeys_bench_cpu_ms() {
 	$usage = getrusage();
+	if ( false === $usage ) {
+		return 0.0;
+	}
 	return ( $usage['ru_utime.tv_sec'] + $usage['ru_stime.tv_sec'] ) * 1000 + ( $usage['ru_utime.tv_usec'] + $usage['ru_stime.tv_usec'] ) / 1000;
 }
 

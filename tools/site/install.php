@@ -48,12 +48,16 @@ $_SERVER['REQUEST_METHOD']  = 'GET';
 $_SERVER['REMOTE_ADDR']     = '127.0.0.1';
 define( 'WP_INSTALLING', true );
 
-/** No mail on a machine without an MTA. */
+/**
+ * No mail on a machine without an MTA.
+ *
+ * @return void
+ */
 function wp_new_blog_notification() {}
 
 require $batchkeys_abspath . 'wp-load.php';
-require_once ABSPATH . 'wp-admin/includes/upgrade.php';
-require_once ABSPATH . 'wp-admin/includes/plugin.php';
+require_once $batchkeys_abspath . 'wp-admin/includes/upgrade.php';
+require_once $batchkeys_abspath . 'wp-admin/includes/plugin.php';
 
 if ( 'network-sites' === $batchkeys_phase ) {
 	batchkeys_install_subsites( (int) $batchkeys_subsites, $batchkeys_plugins );

@@ -45,7 +45,7 @@ final class Notices_Test extends Admin_Test_Case {
 		);
 		$this->assertNoSecretNorKey( $html );
 		preg_match_all( '/<div class="notice ([^"]*)" data-batchkeys-product="([^"]*)" data-batchkeys-situation="([^"]*)"[^>]*>(.*?)<\/div>/s', $html, $found, PREG_SET_ORDER );
-		$this->assertSame( substr_count( $html, 'batchkeys-notice' ), count( $found ), 'every notice parsed: ' . $html );
+		$this->assertCount( substr_count( $html, 'batchkeys-notice' ), $found, 'every notice parsed: ' . $html );
 		$notices = array();
 		foreach ( $found as $match ) {
 			$notices[ $match[2] ] = array(

@@ -22,6 +22,11 @@ final class Client_Test extends Kit_Test_Case {
 	 * @return \ArrayObject List of [url, args].
 	 */
 	private function capture_requests() {
+		/**
+		 * The requests WordPress made: URL and arguments.
+		 *
+		 * @var \ArrayObject<int, mixed> $seen
+		 */
 		$seen = new \ArrayObject();
 		$this->add_test_filter(
 			'http_request_args',

@@ -20,7 +20,6 @@ final class Assets_Test extends Test_Case {
 	public function test_the_build_is_inside_the_kit() {
 		$kit = Kit::instance();
 		$this->assertNotNull( $kit );
-		$this->assertSame( 'build', Assets::BUILD_FROM_KIT );
 		$this->assertSame( wp_normalize_path( $kit->path() ) . '/build/admin/index.js', Assets::path( $kit, 'admin/index.js' ) );
 		$this->assertSame( wp_normalize_path( $kit->path() ) . '/build', Assets::path( $kit ) );
 		$this->assertFileExists( Assets::path( $kit, 'admin/index.asset.php' ), 'npm run build writes into plugin/kit/build' );

@@ -164,7 +164,14 @@ final class Commands_Test extends Cron_Test_Case {
 	 * @return array<string, array<string, string>>
 	 */
 	private static function rows( $stdout ) {
-		$lines  = array_values( array_filter( explode( "\n", $stdout ), 'strlen' ) );
+		$lines  = array_values(
+			array_filter(
+				explode( "\n", $stdout ),
+				static function ( $line ) {
+					return '' !== $line;
+				}
+			)
+		);
 		$header = null;
 		$rows   = array();
 		foreach ( $lines as $line ) {

@@ -31,9 +31,9 @@ final class Mock_Api {
 	/**
 	 * Calls the control interface and returns the decoded JSON answer.
 	 *
-	 * @param string     $method GET or POST.
-	 * @param string     $path   e.g. /__mock/faults.
-	 * @param array|null $body   JSON body.
+	 * @param string            $method GET or POST.
+	 * @param string            $path   e.g. /__mock/faults.
+	 * @param array|object|null $body   JSON body.
 	 * @return mixed
 	 */
 	public function call( $method, $path, $body = null ) {

@@ -25,7 +25,7 @@ final class Messages_Test extends Test_Case {
 			$this->assertStringNotContainsString( $code, $pair['message'], 'a known code gets a sentence, not its name' );
 			$messages[] = $pair['message'];
 		}
-		$this->assertSame( count( $messages ), count( array_unique( $messages ) ), 'one sentence per code' );
+		$this->assertCount( count( $messages ), array_unique( $messages ), 'one sentence per code' );
 	}
 
 	/** Every documented upstream error and the kit's own codes, with the statuses of docs/architecture.md. */

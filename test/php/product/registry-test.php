@@ -198,7 +198,7 @@ final class Registry_Test extends Kit_Test_Case {
 	/** The function batchkeys_is_active() is false for unknown products and for products without a key. */
 	public function test_is_active_for_unknown_and_inactive_products() {
 		$this->assertFalse( batchkeys_is_active( 'nope' ) );
-		$this->assertFalse( batchkeys_is_active( array() ) );
+		$this->assertFalse( batchkeys_is_active( array() ) ); // @phpstan-ignore argument.type (a wrong type on purpose)
 		$this->assertFalse( batchkeys_is_active( self::DEMO ) );
 	}
 }

@@ -627,7 +627,7 @@ final class License_Rest_Test extends Kit_Test_Case {
 		$refused = batchkeys_consume( 'tokens', -5 );
 		$this->assertSame( 'topup_not_allowed', $refused->get_error_code() );
 		$this->assertSame( 'invalid_amount', batchkeys_consume( 'tokens', 0 )->get_error_code() );
-		$this->assertSame( 'invalid_amount', batchkeys_consume( 'tokens', 1.5 )->get_error_code() );
+		$this->assertSame( 'invalid_amount', batchkeys_consume( 'tokens', 1.5 )->get_error_code() ); // @phpstan-ignore argument.type (a wrong type on purpose)
 		$this->assertSame( 'batchkeys_unknown_product', batchkeys_consume( 'nope', 1 )->get_error_code() );
 		$this->assertCount( 3, $this->api_calls() );
 
