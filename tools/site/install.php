@@ -162,6 +162,10 @@ function batchkeys_install_network( $host, $url ) {
  */
 function batchkeys_install_subsites( $count, $plugins ) {
 	$network = get_network();
+	if ( null === $network ) {
+		fwrite( STDERR, "no network to add subsites to\n" );
+		exit( 1 );
+	}
 	$made    = 0;
 	$started = microtime( true );
 	for ( $i = 1; $i <= $count; $i++ ) {
