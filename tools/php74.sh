@@ -11,8 +11,8 @@ if [ ! -x "$root/bin/php" ]; then
 	command -v apt-get >/dev/null 2>&1 || bk_die "apt-get is needed to fetch PHP 7.4 from Debian's archive"
 	work="$root.tmp.$$"
 	rm -rf "$work" && mkdir -p "$work/lists/partial" "$work/archives/partial" "$work/debs" "$work/root"
-	mirror=$( { cat /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '/^URIs:/{for(i=2;i<=NF;i++)print $i}'
-		cat /etc/apt/sources.list 2>/dev/null | awk '$1=="deb"{for(i=2;i<=NF;i++) if($i ~ /^https?:/){print $i; break}}'; } |
+	mirror=$( { awk '/^URIs:/{for(i=2;i<=NF;i++)print $i}' /etc/apt/sources.list.d/*.sources 2>/dev/null
+		awk '$1=="deb"{for(i=2;i<=NF;i++) if($i ~ /^https?:/){print $i; break}}' /etc/apt/sources.list 2>/dev/null; } |
 		grep -v security | head -1 || true)
 	[ -n "$mirror" ] || bk_die "no Debian mirror found in /etc/apt/sources.list(.d)"
 	echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror bullseye main" >"$work/sources.list"

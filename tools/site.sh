@@ -33,7 +33,7 @@ for arg in "$@"; do
 done
 case "$db" in sqlite | mariadb) ;; *) bk_die "--db must be sqlite or mariadb, not '$db'" ;; esac
 [[ "$name" =~ ^[a-z0-9-]+$ ]] || bk_die "--name may use a-z, 0-9 and '-' only"
-[[ "$subsites" =~ ^[0-9]+$ ]] && [ "$subsites" -le 5000 ] || bk_die "--subsites must be a whole number from 1 to 5000, not '$subsites'"
+{ [[ "$subsites" =~ ^[0-9]+$ ]] && [ "$subsites" -le 5000 ]; } || bk_die "--subsites must be a whole number from 1 to 5000, not '$subsites'"
 # "0": a single site; N: a network with N subsites.
 layout=$subsites
 

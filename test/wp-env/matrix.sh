@@ -18,7 +18,7 @@ set -uo pipefail
 source "$(dirname "$0")/../../tools/lib.sh"
 source "$BK_ROOT/tools/wp-env/lib.sh"
 source "$BK_ROOT/tools/results/run-suite.sh" # bk_count
-cd "$BK_ROOT"
+cd "$BK_ROOT" || exit 1
 
 set_name=${1:-smoke}
 record=0

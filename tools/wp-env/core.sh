@@ -28,6 +28,7 @@ pristine_build() { # 6.6|6.5: the PHP files from the zip plus the static files o
 		fi
 		tmp="$dir.tmp.$$"
 		rm -rf "$tmp" && mkdir -p "$tmp/x"
+		# shellcheck disable=SC2015 # any step failing is the failure
 		tar xzf "$tgz" -C "$tmp/x" "package/src/wordpress/$zip.zip" "package/public/$zip" &&
 			unzip -q "$tmp/x/package/src/wordpress/$zip.zip" -d "$tmp/wp" &&
 			cp -a "$tmp/x/package/public/$zip/." "$tmp/wp/" || bk_die "could not unpack WordPress $1"

@@ -67,6 +67,7 @@ start() {
 		pidfile="$(wpenv_work_dir)/playground.pid"
 		for _ in $(seq 1 600); do
 			grep -q 'Ready!\|does not meet minimum requirements' "$log" 2>/dev/null && break
+			# shellcheck disable=SC2015 # no pid file or a dead process: stop waiting
 			[ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null || break
 			sleep 0.5
 		done

@@ -6,6 +6,7 @@ WPENV_CONFIG="$BK_ROOT/.wp-env.json"
 # wp-env's work folder for this config, as wp-env names it: the legacy md5 folder when it exists,
 # else wp-env-<folder>-<first 8 of the md5>, under WP_ENV_HOME (default ~/.wp-env, ~/wp-env with snap).
 wpenv_work_dir() {
+	# shellcheck disable=SC2016 # JavaScript: its $ are JavaScript's
 	node -e '
 		const path = require( "path" ), fs = require( "fs" ), os = require( "os" ), crypto = require( "crypto" );
 		const file = process.argv[ 1 ];
