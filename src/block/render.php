@@ -20,9 +20,9 @@ if ( ! class_exists( '\BatchKeys\Kit\Kit', false ) || null === \BatchKeys\Kit\Ki
 	return;
 }
 
-$batchkeys_kit     = \BatchKeys\Kit\Kit::instance();
-$batchkeys_slug    = isset( $attributes['product'] ) && is_string( $attributes['product'] ) ? $attributes['product'] : '';
-$batchkeys_note    = isset( $attributes['note'] ) && is_string( $attributes['note'] ) ? trim( $attributes['note'] ) : '';
+$batchkeys_kit  = \BatchKeys\Kit\Kit::instance();
+$batchkeys_slug = isset( $attributes['product'] ) && is_string( $attributes['product'] ) ? $attributes['product'] : '';
+$batchkeys_note = isset( $attributes['note'] ) && is_string( $attributes['note'] ) ? trim( $attributes['note'] ) : '';
 if ( '' === $batchkeys_slug && 1 === count( $batchkeys_kit->registry()->all() ) ) {
 	// The only product on the site is the one meant, even before the author chose it.
 	$batchkeys_slug = (string) key( $batchkeys_kit->registry()->all() );

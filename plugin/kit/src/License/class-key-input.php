@@ -145,7 +145,7 @@ final class Key_Input {
 		if ( count( $content ) > $max ) {
 			return $key;
 		}
-		$groups = array_map( 'implode', array_chunk( $content, $format->length ) );
+		$groups = array_map( 'implode', array_chunk( $content, max( 1, $format->length ) ) );
 		$out    = implode( $sep, $groups );
 		return $after ? $out . $sep : $out;
 	}
