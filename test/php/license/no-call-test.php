@@ -69,7 +69,7 @@ final class No_Call_Test extends Kit_Test_Case {
 		}
 		$outcomes = ( new \BatchKeys\Kit\Cron\Scheduler( $this->kit() ) )->run( 'cron' );
 		$this->assertSame( array( 'env-only' => 'not_configured' ), array_intersect_key( $outcomes, array( 'env-only' => 1 ) ) );
-		$this->assertSame( $calls, count( $this->mock->log() ), 'no call was made' );
+		$this->assertCount( $calls, $this->mock->log(), 'no call was made' );
 		$this->assertSame( $before, $this->stored( 'env-only' ), 'the record is exactly as it was' );
 		$this->assertTrue( batchkeys_is_active( 'env-only' ) );
 		$this->assertGreaterThan( \BatchKeys\Kit\Clock::now() + 60, (int) wp_next_scheduled( 'batchkeys_recheck' ), 'no event every minute for a check that cannot run' );
