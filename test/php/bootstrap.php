@@ -84,7 +84,7 @@ function batchkeys_tests_host_port( $url ) {
 require $batchkeys_site['abspath'] . 'wp-load.php';
 // One process stands for every kind of request, so it is wired for all of them. What each real
 // request wires is tested over HTTP (test/php/loading/).
-foreach ( array_keys( \BatchKeys\Kit\Kit::CONCERNS + \BatchKeys\Kit\Kit::ON_DEMAND ) as $batchkeys_kind ) {
+foreach ( array_keys( \BatchKeys\Kit\Wiring::CONCERNS + \BatchKeys\Kit\Wiring::ON_DEMAND ) as $batchkeys_kind ) {
 	\BatchKeys\Kit\Kit::instance()->wire_for( $batchkeys_kind );
 }
 require_once ABSPATH . 'wp-admin/includes/plugin.php';

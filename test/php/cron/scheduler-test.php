@@ -239,7 +239,15 @@ final class Scheduler_Test extends Cron_Test_Case {
 			batchkeys_is_active( 'cron-quiet' );
 		}
 		$this->assertSame( 0, $spawned );
-		$this->assertSame( array(), $this->requests );
+		// WordPress 6.8 spawns its own wp-cron.php on init when an event is due; that is core's
+		// request, not the kit's. Every other request counts.
+		$kit_requests = array_filter(
+			$this->requests,
+			static function ( $request ) {
+				return false === strpos( $request[1], '/wp-cron.php' );
+			}
+		);
+		$this->assertSame( array(), array_values( $kit_requests ) );
 		$this->assertSame( array(), $this->mock_calls() );
 	}
 

@@ -69,7 +69,7 @@ final class Scheduler {
 	/**
 	 * Hooks in what only admin requests use: the upkeep of the event and the fallback on admin
 	 * pages, and the fallback's loopback request (admin-ajax). The run and the store's actions
-	 * are hooked by the Kit on every request without loading this class (Kit::ON_DEMAND).
+	 * are hooked by the Kit on every request without loading this class (Wiring::ON_DEMAND).
 	 *
 	 * @return void
 	 */

@@ -292,11 +292,8 @@ final class Registry {
 	 * @return bool
 	 */
 	private function flag( $slug, array $args, $flag ) {
-		if ( ! isset( $args[ $flag ] ) ) {
-			return false;
-		}
-		if ( is_bool( $args[ $flag ] ) ) {
-			return $args[ $flag ];
+		if ( ! isset( $args[ $flag ] ) || is_bool( $args[ $flag ] ) ) {
+			return ! empty( $args[ $flag ] );
 		}
 		/* translators: 1: argument name, 2: product slug. */
 		$this->wrong( sprintf( __( 'The %1$s argument of the product "%2$s" must be true or false. false is used.', 'batchkeys' ), $flag, $slug ) );
