@@ -25,9 +25,9 @@ if ( PHP_SAPI !== 'cli' || $argc < 4 ) {
 	exit( 2 );
 }
 list( , $batchkeys_abspath, $batchkeys_url, $batchkeys_task ) = $argv;
-$batchkeys_parts            = parse_url( $batchkeys_url );
-$_SERVER['HTTP_HOST']       = $batchkeys_parts['host'] . ':' . $batchkeys_parts['port'];
-$_SERVER['SERVER_NAME']     = $batchkeys_parts['host'];
+$batchkeys_host             = (string) parse_url( $batchkeys_url, PHP_URL_HOST );
+$_SERVER['HTTP_HOST']       = $batchkeys_host . ':' . (int) parse_url( $batchkeys_url, PHP_URL_PORT );
+$_SERVER['SERVER_NAME']     = $batchkeys_host;
 $_SERVER['REQUEST_URI']     = '/';
 $_SERVER['SERVER_PROTOCOL'] = 'HTTP/1.1';
 $_SERVER['REQUEST_METHOD']  = 'GET';
@@ -70,6 +70,22 @@ add_filter(
  */
 function batchkeys_bench_out( array $data ) {
 	echo wp_json_encode( $data ), "\n";
+}
+
+/**
+ * A product the bench registered; stops the run when it is missing (a failed registration).
+ *
+ * @param \BatchKeys\Kit\Kit $kit  The kit.
+ * @param string             $slug Slug.
+ * @return \BatchKeys\Kit\Product\Product
+ */
+function batchkeys_bench_product( $kit, $slug ) {
+	$product = $kit->registry()->get( $slug );
+	if ( null === $product ) {
+		fwrite( STDERR, "the bench product $slug is not registered\n" );
+		exit( 3 );
+	}
+	return $product;
 }
 
 /**
@@ -138,7 +154,7 @@ switch ( $batchkeys_task ) {
 		);
 		$batchkeys_codes = array();
 		foreach ( array( 'batchkeys-demo', 'bench-net-two', 'bench-net-three' ) as $batchkeys_i => $batchkeys_slug ) {
-			$batchkeys_product = $batchkeys_bench_kit->registry()->get( $batchkeys_slug );
+			$batchkeys_product = batchkeys_bench_product( $batchkeys_bench_kit, $batchkeys_slug );
 			$batchkeys_codes[] = $batchkeys_bench_kit->licenses()->activate( $batchkeys_product, $batchkeys_keys[ $batchkeys_i % 2 ] )->code . ( $batchkeys_product->is_network_scope() ? '' : ' (not network scope)' );
 		}
 		$batchkeys_activation = $GLOBALS['batchkeys_bench']['calls'];
@@ -162,7 +178,7 @@ switch ( $batchkeys_task ) {
 			array(
 				'activations'      => $batchkeys_codes,
 				'activation_calls' => $batchkeys_activation,
-				'day_calls'        => $GLOBALS['batchkeys_bench']['calls'] - $batchkeys_window[0],
+				'day_calls'        => $GLOBALS['batchkeys_bench']['calls'] - ( isset( $batchkeys_window[0] ) ? $batchkeys_window[0] : 0 ),
 				'calls_49h'        => $GLOBALS['batchkeys_bench']['calls'] - $batchkeys_activation,
 				'sites'            => count(
 					get_sites(
@@ -185,7 +201,7 @@ switch ( $batchkeys_task ) {
 				'network' => 'site',
 			)
 		);
-		$batchkeys_product = $batchkeys_bench_kit->registry()->get( 'bench-site' );
+		$batchkeys_product = batchkeys_bench_product( $batchkeys_bench_kit, 'bench-site' );
 		$batchkeys_valid   = 0;
 		$batchkeys_started = microtime( true );
 		foreach ( get_sites(

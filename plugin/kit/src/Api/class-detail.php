@@ -47,7 +47,7 @@ final class Detail {
 		}
 		$text = (string) $text;
 		if ( ! mb_check_encoding( $text, 'UTF-8' ) ) {
-			$text = mb_convert_encoding( $text, 'UTF-8', 'UTF-8' );
+			$text = (string) mb_convert_encoding( $text, 'UTF-8', 'UTF-8' );
 		}
 		// Cut a long text early (the masks below are linear, but 64 KB need not go through them).
 		$text = mb_substr( $text, 0, self::MAX * 4 );

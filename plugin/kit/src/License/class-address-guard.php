@@ -58,7 +58,7 @@ final class Address_Guard {
 		}
 		$now  = Clock::now();
 		$seen = Address_Change::seen( $record, Address::facts( $product->is_network_scope() ? 'network' : 'site' ), $now, $product->address_grace_days );
-		if ( Address_Change::pending( $seen ) && null === $seen->address['resolution'] ) {
+		if ( Address_Change::pending( $seen ) && ! isset( $seen->address['resolution'] ) ) {
 			$answer = self::constant_answer();
 			if ( 'staging' === $answer ) {
 				$seen = Address_Change::keep_as_copy( $seen );
