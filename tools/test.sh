@@ -10,7 +10,8 @@
 #   5. Playwright with Debian's Chromium against the local site, then its network specs
 #      (test/e2e/network) against the network site
 #   6. wp-env on the Playground runtime (test/wp-env/matrix.sh): BATCHKEYS_WP_ENV_MATRIX=smoke by
-#      default, full in CI (every PHP x the lowest and newest WordPress), none to skip
+#      default (the faults and one cell), full in CI (the faults and every PHP x WordPress cell),
+#      none to skip; each fault and cell is one count
 # It starts the sites and mock it needs, stops them at the end, and exits non-zero on any failure.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
