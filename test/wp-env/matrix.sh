@@ -17,6 +17,11 @@
 # `N passed, N failed` (cells).
 set -uo pipefail
 source "$(dirname "$0")/../../tools/lib.sh"
+RUN="$BK_STATE/wp-env-test"
+# Its own copy of .wp-env.json, whose BATCHKEYS_API_URL names a free loopback port (written
+# below), and its own wp-env home: a developer's environment, or another checkout's run, is
+# never touched, and two checkouts never ask for the same mock port.
+export BATCHKEYS_WP_ENV_CONFIG="$RUN/wp-env.json" WP_ENV_HOME="$RUN/home"
 source "$BK_ROOT/tools/wp-env/lib.sh"
 source "$BK_ROOT/tools/results/run-suite.sh" # bk_count
 cd "$BK_ROOT" || exit 1
@@ -25,10 +30,15 @@ set_name=${1:-smoke}
 record=0
 for arg in "$@"; do [ "$arg" = --count ] && record=1; done
 DEMO_KEY=DEMO001-GOOD000-AAAAAAA-BBBBBBB-CCCCCCC
-RUN="$BK_STATE/wp-env-test"
-# Its own wp-env home: a developer's environment of this checkout is never touched.
-export WP_ENV_HOME="$RUN/home"
 rm -rf "$RUN" && mkdir -p "$WP_ENV_HOME"
+node -e '
+	const fs = require( "fs" ), [ from, to, port ] = process.argv.slice( 1 );
+	const config = JSON.parse( fs.readFileSync( from, "utf8" ) );
+	const url = new URL( config.config.BATCHKEYS_API_URL );
+	url.port = port;
+	config.config.BATCHKEYS_API_URL = url.href;
+	fs.writeFileSync( to, JSON.stringify( config, null, "\t" ) );
+' "$BK_ROOT/.wp-env.json" "$WPENV_CONFIG" "$(bk_free_port)" || bk_die "could not write $WPENV_CONFIG"
 MOCK_PORT=$(wpenv_mock_port)
 MOCK="http://127.0.0.1:$MOCK_PORT"
 passed=0 failed=0
@@ -54,7 +64,7 @@ all_stopped() { # wp-port
 	local pidfile
 	pidfile="$(wpenv_work_dir)/playground.pid"
 	[ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null && return 1
-	bk_pid_alive "$BK_STATE/wp-env-mock.pid" "mock-api/cli.ts" && return 1
+	bk_pid_alive "$WPENV_MOCK_STATE.pid" "mock-api/cli.ts" && return 1
 	bk_port_busy "$1" && return 1
 	bk_port_busy "$MOCK_PORT" && return 1
 	pgrep -f "$BK_ROOT/node_modules/@wp-playground/cli/wp-playground.js" >/dev/null && return 1

@@ -9,7 +9,8 @@
 # (sid = 7.1, the default offline; trixie = 6.8; 6.6 = 6.6-RC3; 6.5 = 6.5.5), it gives wp-env
 # what it would otherwise download: the latest WordPress version in its cache file and, as
 # WP_ENV_CORE, a fresh private copy of that WordPress. Otherwise wp-env behaves as it always does.
-# A WP_ENV_CORE you set yourself is kept.
+# A WP_ENV_CORE you set yourself is kept. BATCHKEYS_WP_ENV_CONFIG names another config file
+# than .wp-env.json (the tests' copy with a free mock port), passed to wp-env as --config.
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 source "$(dirname "$0")/lib.sh"
@@ -58,7 +59,7 @@ start() {
 	fi
 	bash tools/wp-env/mock.sh start --runtime="$runtime"
 	rc=0
-	"$WPENV" start --runtime="$runtime" ${args[@]+"${args[@]}"} || rc=$?
+	"$WPENV" start ${WPENV_CONFIG_ARGS[@]+"${WPENV_CONFIG_ARGS[@]}"} --runtime="$runtime" ${args[@]+"${args[@]}"} || rc=$?
 	# wp-env reports success as soon as the server answers, while Playground may still be running
 	# the blueprint: wait for its "Ready!" (or its end). On a WordPress older than the header's
 	# minimum, WordPress refuses to activate the plugin and Playground logs what it printed.
@@ -88,7 +89,7 @@ stop() {
 	if ! grep -q latestWordPressVersion "$(wpenv_work_dir)/wp-env-cache.json" 2>/dev/null && wpenv_offline; then
 		wpenv_seed_cache latestWordPressVersion 7.1
 	fi
-	"$WPENV" stop "$@" || rc=$?
+	"$WPENV" stop ${WPENV_CONFIG_ARGS[@]+"${WPENV_CONFIG_ARGS[@]}"} "$@" || rc=$?
 	# Playground's server is a process group whose leader wp-env records; if wp-env could not stop
 	# it, end that group here.
 	pidfile="$(wpenv_work_dir)/playground.pid"
@@ -108,5 +109,5 @@ case "$cmd" in
 	start) start "$@" ;;
 	stop) stop "$@" ;;
 	"") bk_die "usage: npm run env -- start [--runtime=docker|playground] | stop | <wp-env command>" ;;
-	*) exec "$WPENV" "$cmd" "$@" ;;
+	*) exec "$WPENV" "$cmd" ${WPENV_CONFIG_ARGS[@]+"${WPENV_CONFIG_ARGS[@]}"} "$@" ;;
 esac

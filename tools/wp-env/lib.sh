@@ -1,10 +1,27 @@
 #!/usr/bin/env bash
 # Helpers for tools/wp-env/*.sh (sourced after tools/lib.sh, never run).
 
-WPENV_CONFIG="$BK_ROOT/.wp-env.json"
+# The config: .wp-env.json, or the file BATCHKEYS_WP_ENV_CONFIG names (the tests' copy with a
+# free mock port; env.sh then passes it to wp-env as --config). Its override file is derived as
+# wp-env derives it: .wp-env.override.json beside .wp-env.json, else <name>.override.json.
+# shellcheck disable=SC2034 # read by the scripts that source this file
+if [ -n "${BATCHKEYS_WP_ENV_CONFIG:-}" ]; then
+	WPENV_CONFIG=$(realpath -ms "$BATCHKEYS_WP_ENV_CONFIG") # as wp-env resolves it: no link followed
+	WPENV_OVERRIDE="${WPENV_CONFIG%.json}.override.json"
+	# The mock's pid, log and store files sit beside that config.
+	WPENV_MOCK_STATE="${WPENV_CONFIG%.json}-mock"
+	WPENV_CONFIG_ARGS=("--config=$WPENV_CONFIG")
+else
+	WPENV_CONFIG="$BK_ROOT/.wp-env.json"
+	WPENV_OVERRIDE="$BK_ROOT/.wp-env.override.json"
+	WPENV_MOCK_STATE="$BK_STATE/wp-env-mock"
+	WPENV_CONFIG_ARGS=() # wp-env's --config, for a config other than .wp-env.json
+fi
 
 # wp-env's work folder for this config, as wp-env names it: the legacy md5 folder when it exists,
-# else wp-env-<folder>-<first 8 of the md5>, under WP_ENV_HOME (default ~/.wp-env, ~/wp-env with snap).
+# else wp-env-<folder>[-<variant>]-<first 8 of the md5>, under WP_ENV_HOME (default ~/.wp-env,
+# ~/wp-env with snap); the variant is the config's name without .wp-env. and .json (none for
+# .wp-env.json).
 wpenv_work_dir() {
 	# shellcheck disable=SC2016 # JavaScript: its $ are JavaScript's
 	node -e '
@@ -14,8 +31,11 @@ wpenv_work_dir() {
 			: path.resolve( os.homedir(), fs.existsSync( "/snap" ) ? "wp-env" : ".wp-env" );
 		const hash = crypto.createHash( "md5" ).update( file ).digest( "hex" );
 		const legacy = path.resolve( home, hash );
-		console.log( fs.existsSync( legacy ) ? legacy
-			: path.resolve( home, `wp-env-${ path.basename( path.dirname( file ) ) }-${ hash.slice( 0, 8 ) }` ) );
+		const name = path.basename( file, ".json" );
+		const variant = ( name === ".wp-env" ? "" : name.replace( /^\.wp-env\./, "" ) )
+			.replace( /[^a-zA-Z0-9._]+/g, "-" ).replace( /^-+|-+$/g, "" );
+		const segments = [ "wp-env", path.basename( path.dirname( file ) ), variant, hash.slice( 0, 8 ) ];
+		console.log( fs.existsSync( legacy ) ? legacy : path.resolve( home, segments.filter( Boolean ).join( "-" ) ) );
 	' "$WPENV_CONFIG"
 }
 
@@ -38,9 +58,9 @@ wpenv_mock_port() {
 			} catch {}
 		}
 		const port = url ? new URL( url ).port : "";
-		if ( ! port ) { console.error( "batchkeys: BATCHKEYS_API_URL in .wp-env.json names no port" ); process.exit( 1 ); }
+		if ( ! port ) { console.error( "batchkeys: BATCHKEYS_API_URL in " + process.argv[ 1 ] + " names no port" ); process.exit( 1 ); }
 		console.log( port );
-	' "$WPENV_CONFIG" "$BK_ROOT/.wp-env.override.json"
+	' "$WPENV_CONFIG" "$WPENV_OVERRIDE"
 }
 
 # True when WordPress.org cannot be resolved: the same test wp-env makes before it asks
@@ -91,5 +111,5 @@ wpenv_php_version() {
 			} catch {}
 		}
 		console.log( version );
-	' "$WPENV_CONFIG" "$BK_ROOT/.wp-env.override.json"
+	' "$WPENV_CONFIG" "$WPENV_OVERRIDE"
 }

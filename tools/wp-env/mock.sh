@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The mock BatchKeys API beside wp-env, on the port of BATCHKEYS_API_URL in .wp-env.json (or
-# .wp-env.override.json).
+# .wp-env.override.json; or the config BATCHKEYS_WP_ENV_CONFIG names, see env.sh).
 #
 #   tools/wp-env/mock.sh start [--runtime=docker|playground]   (reuses a running one)
 #   tools/wp-env/mock.sh stop
@@ -27,9 +27,9 @@ done
 [ -n "$runtime" ] || runtime=$(wpenv_saved_runtime)
 case "$runtime" in docker | playground) ;; *) bk_die "--runtime must be docker or playground, not '$runtime'" ;; esac
 
-PID_FILE="$BK_STATE/wp-env-mock.pid"
-HOST_FILE="$BK_STATE/wp-env-mock.host"
-READY_FILE="$BK_STATE/wp-env-mock.ready.json"
+PID_FILE="$WPENV_MOCK_STATE.pid"
+HOST_FILE="$WPENV_MOCK_STATE.host"
+READY_FILE="$WPENV_MOCK_STATE.ready.json"
 port=$(wpenv_mock_port)
 host=127.0.0.1
 [ "$runtime" = docker ] && host=0.0.0.0
@@ -45,7 +45,7 @@ stop_mock() {
 
 port_free_or_die() {
 	if bk_port_busy "$port"; then
-		bk_die "the mock BatchKeys API cannot start: port $port (from BATCHKEYS_API_URL in .wp-env.json) is taken by another program. Stop that program, or set another port in BATCHKEYS_API_URL in .wp-env.override.json."
+		bk_die "the mock BatchKeys API cannot start: port $port (from BATCHKEYS_API_URL in $(basename "$WPENV_CONFIG")) is taken by another program. Stop that program, or set another port in BATCHKEYS_API_URL in $(basename "$WPENV_OVERRIDE")."
 	fi
 }
 
@@ -61,13 +61,13 @@ case "$cmd" in
 			stop_mock >/dev/null # another runtime's address: listen where this one needs
 		fi
 		port_free_or_die
-		mkdir -p "$BK_STATE"
+		mkdir -p "$(dirname "$WPENV_MOCK_STATE")"
 		rm -f "$READY_FILE"
 		# Its own process group and no inherited descriptors: wp-env waits for afterStart's output
 		# to close, and the stop command ends the whole group.
 		setsid "$BK_ROOT/node_modules/.bin/tsx" test/mock-api/cli.ts --host "$host" --port "$port" \
-			--store "$BK_STATE/wp-env-mock-store.json" --ready-file "$READY_FILE" \
-			>"$BK_STATE/wp-env-mock.log" 2>&1 </dev/null &
+			--store "$WPENV_MOCK_STATE-store.json" --ready-file "$READY_FILE" \
+			>"$WPENV_MOCK_STATE.log" 2>&1 </dev/null &
 		echo $! >"$PID_FILE"
 		echo "$host" >"$HOST_FILE"
 		for _ in $(seq 1 150); do
@@ -76,9 +76,9 @@ case "$cmd" in
 			sleep 0.1
 		done
 		if [ ! -s "$READY_FILE" ]; then
-			tail -3 "$BK_STATE/wp-env-mock.log" >&2
+			tail -3 "$WPENV_MOCK_STATE.log" >&2
 			stop_mock >/dev/null
-			bk_die "the mock BatchKeys API did not start (log: .batchkeys/wp-env-mock.log)"
+			bk_die "the mock BatchKeys API did not start (log: $WPENV_MOCK_STATE.log)"
 		fi
 		if [ "$host" = 127.0.0.1 ]; then
 			echo "mock BatchKeys API on http://127.0.0.1:$port (loopback only)"
