@@ -20,105 +20,15 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-if ( ! function_exists( 'batchkeys_kit_site_tables' ) ) {
-	/**
-	 * Options tables of the sites of a network that still exist, by site id (one query).
-	 *
-	 * @param array<int, int>|null $blog_ids Site ids, or null for every site.
-	 * @return array<int, string>
-	 */
-	function batchkeys_kit_site_tables( $blog_ids = null ) {
-		global $wpdb;
-		if ( null === $blog_ids ) {
-			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- uninstall: ids only, without building every WP_Site.
-			$batchkeys_ids = $wpdb->get_col( "SELECT `blog_id` FROM `{$wpdb->blogs}`" );
-		} else {
-			$batchkeys_ids = array_values( array_unique( array_map( 'intval', $blog_ids ) ) );
-			if ( ! $batchkeys_ids ) {
-				return array();
-			}
-			// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared -- ids are integers; a deleted site has no table left.
-			$batchkeys_ids = $wpdb->get_col( "SELECT `blog_id` FROM `{$wpdb->blogs}` WHERE `blog_id` IN (" . implode( ',', $batchkeys_ids ) . ')' );
-		}
-		$batchkeys_tables = array();
-		foreach ( $batchkeys_ids as $batchkeys_id ) {
-			$batchkeys_tables[ (int) $batchkeys_id ] = $wpdb->get_blog_prefix( (int) $batchkeys_id ) . 'options';
-		}
-		return $batchkeys_tables;
-	}
-}
-
-if ( ! function_exists( 'batchkeys_kit_sites_index' ) ) {
-	/**
-	 * The network's index of sites holding a per-site key: slug => site ids.
-	 *
-	 * @return array<string, array<int, int>>
-	 */
-	function batchkeys_kit_sites_index() {
-		$batchkeys_index = get_site_option( 'batchkeys_sites', array() );
-		return is_array( $batchkeys_index ) ? $batchkeys_index : array();
-	}
-}
-
-if ( ! function_exists( 'batchkeys_kit_forget_cached' ) ) {
-	/**
-	 * Drops the object-cache entries of options deleted by a direct query on another site's
-	 * table, and nothing else (never a flush: other plugins' cached data stays). The options
-	 * lists (alloptions, notoptions) are rebuilt from the database on their next read.
-	 *
-	 * @param int                $blog_id Site id.
-	 * @param array<int, string> $names   Option names.
-	 * @return void
-	 */
-	function batchkeys_kit_forget_cached( $blog_id, array $names ) {
-		if ( ! $names ) {
-			return;
-		}
-		$batchkeys_current = get_current_blog_id();
-		$batchkeys_switch  = (int) $blog_id !== $batchkeys_current && function_exists( 'wp_cache_switch_to_blog' );
-		if ( $batchkeys_switch ) {
-			wp_cache_switch_to_blog( (int) $blog_id );
-		}
-		foreach ( $names as $batchkeys_name ) {
-			wp_cache_delete( (string) $batchkeys_name, 'options' );
-		}
-		wp_cache_delete( 'alloptions', 'options' );
-		wp_cache_delete( 'notoptions', 'options' );
-		if ( $batchkeys_switch ) {
-			wp_cache_switch_to_blog( $batchkeys_current );
-		}
-	}
-}
-
-if ( ! function_exists( 'batchkeys_kit_delete_rows' ) ) {
-	/**
-	 * Deletes the rows of a site's options table that match a prepared condition, by one direct
-	 * query (no switch to that site), and forgets their cache entries.
-	 *
-	 * @param int    $blog_id Site id.
-	 * @param string $table   Its options table.
-	 * @param string $where   Prepared condition on `option_name`.
-	 * @return void
-	 */
-	function batchkeys_kit_delete_rows( $blog_id, $table, $where ) {
-		global $wpdb;
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- another site's table, without switching to it; $where is prepared by the caller.
-		$batchkeys_names = (array) $wpdb->get_col( "SELECT `option_name` FROM `{$table}` WHERE $where" );
-		if ( ! $batchkeys_names ) {
-			return;
-		}
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- see above.
-		$wpdb->query( "DELETE FROM `{$table}` WHERE $where" );
-		batchkeys_kit_forget_cached( $blog_id, $batchkeys_names );
-	}
-}
+require_once __DIR__ . '/uninstall-network.php';
 
 if ( ! function_exists( 'batchkeys_kit_uninstall_product' ) ) {
 	/**
 	 * Removes one product's data: its license record, throttle, lock and missing-secret rows, and
 	 * the users' dismissals of its notices. On a network: the network's record, and the rows of the main
 	 * site and of the sites the index names (only sites holding a key have any), by one direct
-	 * query per site, without switching sites.
+	 * query per site, without switching sites; the event of a site whose only key was this
+	 * product's goes too (batchkeys_kit_unneeded_events()).
 	 *
 	 * @param string $slug Product slug.
 	 * @return void
@@ -138,6 +48,9 @@ if ( ! function_exists( 'batchkeys_kit_uninstall_product' ) ) {
 			}
 		} else {
 			$batchkeys_index = batchkeys_kit_sites_index();
+			foreach ( batchkeys_kit_site_tables( batchkeys_kit_unneeded_events( $slug, $batchkeys_index ) ) as $batchkeys_id => $batchkeys_table ) {
+				batchkeys_kit_drop_event( $batchkeys_id, $batchkeys_table );
+			}
 			$batchkeys_sites = isset( $batchkeys_index[ $slug ] ) ? (array) $batchkeys_index[ $slug ] : array();
 			$batchkeys_sites = array_merge( $batchkeys_sites, array( get_main_site_id(), get_current_blog_id() ) );
 			$batchkeys_in    = implode( ',', array_fill( 0, count( $batchkeys_names ), '%s' ) );

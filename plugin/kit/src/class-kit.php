@@ -321,12 +321,17 @@ final class Kit {
 	 * @return bool
 	 */
 	private static function elsewhere( $record ) {
-		if ( ! is_array( $record ) || empty( $record['key'] ) || ! empty( $record['address'] ) || ! isset( $record['fingerprint']['domain'], $record['fingerprint']['blog_id'] ) || ( isset( $record['fingerprint']['scope'] ) && 'site' !== $record['fingerprint']['scope'] ) ) {
+		if ( ! is_array( $record ) || empty( $record['key'] ) || ! empty( $record['address'] ) || ! isset( $record['fingerprint']['domain'], $record['fingerprint']['blog_id'] ) ) {
 			return false;
+		}
+		$was = preg_replace( '/^www\./', '', strtolower( (string) $record['fingerprint']['domain'] ) );
+		if ( isset( $record['fingerprint']['scope'] ) && 'site' !== $record['fingerprint']['scope'] ) {
+			// A license of the whole network: the network's domain (its row, never the request).
+			$network = is_multisite() ? get_network() : null;
+			return null !== $network && $was !== preg_replace( '/^www\.|:\d+$/', '', strtolower( (string) $network->domain ) );
 		}
 		$all = wp_load_alloptions();
 		$now = preg_replace( '/^www\./', '', strtolower( (string) wp_parse_url( isset( $all['home'] ) ? (string) $all['home'] : '', PHP_URL_HOST ) ) );
-		$was = preg_replace( '/^www\./', '', strtolower( (string) $record['fingerprint']['domain'] ) );
 		return ( '' !== $now && $was !== $now ) || get_current_blog_id() !== (int) $record['fingerprint']['blog_id'];
 	}
 

@@ -196,14 +196,15 @@ abstract class Kit_Test_Case extends Test_Case {
 	 * @param \WP_REST_Response $response Response.
 	 * @param string            $code     Kit code.
 	 * @param int               $status   HTTP status.
+	 * @param string            $scope    Whose license: 'site', or 'network' (its words).
 	 */
-	protected function assertKitError( $response, $code, $status ) {
+	protected function assertKitError( $response, $code, $status, $scope = 'site' ) {
 		$data = $response->get_data();
 		$this->assertSame( $status, $response->get_status(), 'status for ' . $code . ': ' . wp_json_encode( $data ) );
 		$this->assertSame( $code, $data['code'] );
-		$this->assertSame( \BatchKeys\Kit\Messages\Messages::message( $code ), $data['message'] );
+		$this->assertSame( \BatchKeys\Kit\Messages\Messages::message( $code, $scope ), $data['message'] );
 		$this->assertSame( $status, $data['data']['status'] );
-		$this->assertSame( \BatchKeys\Kit\Messages\Messages::hint( $code ), $data['data']['hint'] );
+		$this->assertSame( \BatchKeys\Kit\Messages\Messages::hint( $code, $scope ), $data['data']['hint'] );
 		$this->assertArrayHasKey( 'license', $data['data'] );
 	}
 }

@@ -11,6 +11,7 @@ use BatchKeys\Kit\Clock;
 use BatchKeys\Kit\Kit;
 use BatchKeys\Kit\License\Address_Guard;
 use BatchKeys\Kit\Messages\Messages;
+use BatchKeys\Kit\Messages\Network_Words;
 use BatchKeys\Kit\Product\Product;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -23,6 +24,10 @@ if ( ! defined( 'ABSPATH' ) ) {
  * address now, says until when the features keep working, and offers the three answers as plain
  * form buttons (admin-post.php, nonce-checked; no script needed). Not dismissible while
  * unanswered. After "a copy for testing" only the license screen keeps a short line.
+ *
+ * A license of a whole network is asked about in Network Admin (its dashboard, Plugins screen and
+ * license screen), in the network's words, to users who may change it (manage_network_options);
+ * on the sites of the network the same notice is a read-only note, without the answers.
  */
 final class Address_Notice {
 
@@ -54,6 +59,7 @@ final class Address_Notice {
 	 */
 	public function register_hooks() {
 		add_action( 'admin_notices', array( $this, 'render' ) );
+		add_action( 'network_admin_notices', array( $this, 'render' ) );
 		add_action( 'admin_post_' . self::ACTION, array( $this, 'handle' ) );
 	}
 
@@ -67,20 +73,32 @@ final class Address_Notice {
 		if ( null === $screen ) {
 			return;
 		}
+		$network_admin = is_network_admin();
 		foreach ( $this->kit->registry()->all() as $product ) {
-			if ( ! $product->current_user_can_manage() ) {
+			$network = $product->is_network_scope();
+			if ( ! $product->current_user_can_manage() || ( $network_admin && ! $network ) ) {
 				continue;
 			}
-			$own = Screen::page_slug( $product ) === substr( $screen->id, -strlen( Screen::page_slug( $product ) ) );
-			if ( ! $own && ! in_array( $screen->id, array( 'dashboard', 'plugins' ), true ) ) {
+			$own = Screen::is_page( $product, $screen->id );
+			if ( ! $own && ! in_array( $screen->id, array( 'dashboard', 'plugins', 'dashboard-network', 'plugins-network' ), true ) ) {
 				continue;
 			}
 			$this->render_answer( $product );
 			$view = $this->kit->licenses()->view( $product );
 			if ( is_array( $view['address'] ) && ( $own || 'changed' === $view['address']['status'] ) ) {
-				$this->render_question( $product, $view['address'] );
+				$this->render_question( $product, $view['address'], ! $network || ( $network_admin && $product->current_user_can_change() ) );
 			}
 		}
+	}
+
+	/**
+	 * Whose license a product's is: 'network' or 'site'.
+	 *
+	 * @param Product $product Product.
+	 * @return string
+	 */
+	private static function scope( Product $product ) {
+		return $product->is_network_scope() ? 'network' : 'site';
 	}
 
 	/**
@@ -106,29 +124,30 @@ final class Address_Notice {
 			esc_attr( $product->slug ),
 			esc_attr( $code ),
 			esc_html( $product->name . ':' ),
-			esc_html( Messages::message( $code ) ),
-			esc_html( Messages::hint( $code ) )
+			esc_html( Messages::message( $code, self::scope( $product ) ) ),
+			esc_html( Messages::hint( $code, self::scope( $product ) ) )
 		);
 	}
 
 	/**
 	 * The question, with both addresses, the date, the hints and the three answers.
 	 *
-	 * @param Product              $product Product.
-	 * @param array<string, mixed> $address The view's address part.
+	 * @param Product              $product    Product.
+	 * @param array<string, mixed> $address    The view's address part.
+	 * @param bool                 $answerable Whether the answers are offered here (else a read-only note).
 	 * @return void
 	 */
-	private function render_question( Product $product, array $address ) {
+	private function render_question( Product $product, array $address, $answerable ) {
 		$asked = 'changed' === $address['status'];
+		$scope = self::scope( $product );
+		$words = Network_Words::words( $scope );
 		$lines = array();
 		if ( 'blog' === $address['reason'] ) {
-			/* translators: %s: domain. */
-			$lines[] = sprintf( __( 'This license record was copied here from another site of the network (activated for %s).', 'batchkeys' ), '<code>' . esc_html( $address['activation_domain'] ) . '</code>' );
+			$lines[] = sprintf( esc_html( $words['copied_record'] ), '<code>' . esc_html( $address['activation_domain'] ) . '</code>' );
 		} else {
-			/* translators: 1: domain the key was activated for, 2: the site's domain now. */
-			$lines[] = sprintf( __( 'The license key was activated for %1$s; this site is now %2$s.', 'batchkeys' ), '<code>' . esc_html( $address['activation_domain'] ) . '</code>', '<code>' . esc_html( $address['current_domain'] ) . '</code>' );
+			$lines[] = sprintf( esc_html( $words['activated_for'] ), '<code>' . esc_html( $address['activation_domain'] ) . '</code>', '<code>' . esc_html( $address['current_domain'] ) . '</code>' );
 		}
-		$lines[] = esc_html( $asked ? Messages::hint( 'address_changed' ) : Messages::hint( 'kept_as_copy' ) );
+		$lines[] = esc_html( Messages::hint( $asked ? 'address_changed' : 'kept_as_copy', $scope ) );
 		if ( null !== $address['features_until'] ) {
 			/* translators: %s: date and time. */
 			$lines[] = '<strong>' . esc_html( sprintf( __( 'Premium features keep working until %s.', 'batchkeys' ), Clock::local( (int) strtotime( $address['features_until'] ) ) ) ) . '</strong>';
@@ -144,14 +163,31 @@ final class Address_Notice {
 			$lines[] = '<strong>' . esc_html( $address['constant_error'] ) . '</strong>';
 		}
 		printf(
-			'<div class="notice %1$s batchkeys-address" data-batchkeys-product="%2$s" data-status="%3$s"><p><strong>%4$s</strong></p><p>%5$s</p>%6$s</div>',
+			'<div class="notice %1$s batchkeys-address" data-batchkeys-product="%2$s" data-status="%3$s" data-scope="%4$s"><p><strong>%5$s</strong></p><p>%6$s</p>%7$s</div>',
 			esc_attr( $asked ? 'notice-warning' : 'notice-info' ),
 			esc_attr( $product->slug ),
 			esc_attr( $address['status'] ),
-			esc_html( $product->name . ': ' . ( $asked ? Messages::message( 'address_changed' ) : Messages::message( 'kept_as_copy' ) ) ),
+			esc_attr( $scope ),
+			esc_html( $product->name . ': ' . Messages::message( $asked ? 'address_changed' : 'kept_as_copy', $scope ) ),
 			implode( ' ', $lines ), // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- every part escaped above.
-			$this->form( $product, $address, $asked ) // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- built escaped.
+			$answerable ? $this->form( $product, $address, $asked ) : self::read_only( $product, $words ) // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- built escaped.
 		);
+	}
+
+	/**
+	 * Where a network license's question is answered, for the sites of the network: a line, and a
+	 * link to Network Admin for those who may answer there.
+	 *
+	 * @param Product               $product Product.
+	 * @param array<string, string> $words   Network_Words::words().
+	 * @return string
+	 */
+	private static function read_only( Product $product, array $words ) {
+		$link = '';
+		if ( $product->current_user_can_change() && is_array( $product->menu ) ) {
+			$link = sprintf( ' <a href="%1$s">%2$s</a>', esc_url( add_query_arg( 'page', Screen::page_slug( $product ), network_admin_url( 'settings.php' ) ) ), esc_html( $words['answer_there'] ) );
+		}
+		return '<p class="batchkeys-address-read-only">' . esc_html( $words['read_only'] ) . $link . '</p>';
 	}
 
 	/**
@@ -163,20 +199,11 @@ final class Address_Notice {
 	 * @return string
 	 */
 	private function form( Product $product, array $address, $asked ) {
+		$words   = Network_Words::words( self::scope( $product ) );
 		$answers = array(
-			'staging'  => array(
-				__( 'A copy for testing', 'batchkeys' ),
-				__( 'Nothing is ever sent to BatchKeys from here.', 'batchkeys' ),
-			),
-			'moved'    => array(
-				__( 'The site moved here', 'batchkeys' ),
-				/* translators: %s: the site's domain. */
-				sprintf( __( 'One activation call for %s.', 'batchkeys' ), $address['current_domain'] ),
-			),
-			'new_site' => array(
-				__( 'A different site', 'batchkeys' ),
-				__( 'The copied key is removed here, without telling BatchKeys; then enter this site’s own key.', 'batchkeys' ),
-			),
+			'staging'  => array( $words['staging'], $words['staging_does'] ),
+			'moved'    => array( $words['moved'], sprintf( $words['moved_does'], $address['current_domain'] ) ),
+			'new_site' => array( $words['new_site'], $words['new_site_does'] ),
 		);
 		if ( ! $asked ) {
 			unset( $answers['staging'] );
@@ -216,6 +243,10 @@ final class Address_Notice {
 		$product = $this->kit->registry()->get( $slug );
 		if ( null === $product || ! check_admin_referer( self::ACTION . '_' . $slug ) || ! $product->current_user_can_manage() ) {
 			wp_die( esc_html( Messages::message( 'rest_forbidden' ) ), '', array( 'response' => 403 ) );
+		}
+		if ( ! $product->current_user_can_change() ) {
+			// A network license is answered for by a network administrator only.
+			wp_die( esc_html( Messages::message( 'network_managed' ) ), '', array( 'response' => 403 ) );
 		}
 		$answer  = isset( $_POST['answer'] ) ? sanitize_key( wp_unslash( $_POST['answer'] ) ) : '';
 		$service = $this->kit->licenses();

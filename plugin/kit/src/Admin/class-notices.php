@@ -9,6 +9,7 @@ namespace BatchKeys\Kit\Admin;
 
 use BatchKeys\Kit\Clock;
 use BatchKeys\Kit\Kit;
+use BatchKeys\Kit\Messages\Network_Words;
 use BatchKeys\Kit\Product\Product;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -39,7 +40,7 @@ final class Notices {
 	/**
 	 * Screens the notices appear on.
 	 */
-	const SCREENS = array( 'dashboard', 'plugins' );
+	const SCREENS = array( 'dashboard', 'plugins', 'dashboard-network', 'plugins-network' );
 
 	/**
 	 * The kit.
@@ -71,6 +72,8 @@ final class Notices {
 	 */
 	public function register_hooks() {
 		add_action( 'admin_notices', array( $this, 'render' ) );
+		// In Network Admin: the licenses of the whole network only, in the network's words.
+		add_action( 'network_admin_notices', array( $this, 'render' ) );
 		add_action( 'wp_ajax_' . self::ACTION, array( $this, 'dismiss' ) );
 		add_action( 'admin_footer', array( $this, 'print_script' ) );
 	}
@@ -83,15 +86,12 @@ final class Notices {
 	 *         remembers; kind: notice-error or notice-warning.
 	 */
 	public function situation( Product $product ) {
+		$words = Network_Words::words( $product->is_network_scope() ? 'network' : 'site' );
 		if ( ! $product->is_configured() ) {
 			return array(
 				'key'     => 'not_configured',
 				'kind'    => 'notice-warning',
-				'message' => sprintf(
-					/* translators: %s: product name. */
-					__( '%s is not connected to BatchKeys on this site, so its license cannot be checked. Follow the product’s setup instructions, or contact its author.', 'batchkeys' ),
-					$product->name
-				),
+				'message' => sprintf( $words['not_connected'], $product->name ),
 			);
 		}
 		$view   = $this->kit->licenses()->view( $product );
@@ -143,11 +143,7 @@ final class Notices {
 			return array(
 				'key'     => 'invalid:' . (string) $view['last_success'],
 				'kind'    => 'notice-error',
-				'message' => sprintf(
-					/* translators: %s: product name. */
-					__( 'BatchKeys no longer accepts the license key of %s on this site, so its premium features are switched off.', 'batchkeys' ),
-					$product->name
-				),
+				'message' => sprintf( $words['not_accepted'], $product->name ),
 			);
 		}
 		return null;
@@ -185,7 +181,7 @@ final class Notices {
 			__( 'The license of %1$s has not been confirmed since %2$s: %3$s', 'batchkeys' ),
 			$product->name,
 			$since,
-			\BatchKeys\Kit\Messages\Messages::message( $record->code )
+			\BatchKeys\Kit\Messages\Messages::message( $record->code, $product->is_network_scope() ? 'network' : 'site' )
 		);
 	}
 
@@ -207,7 +203,7 @@ final class Notices {
 	public function due() {
 		$due = array();
 		foreach ( $this->kit->registry()->all() as $product ) {
-			if ( ! current_user_can( $product->capability ) ) {
+			if ( ! current_user_can( $product->capability ) || ( is_network_admin() && ! $product->is_network_scope() ) ) {
 				continue;
 			}
 			$situation = $this->situation( $product );
@@ -243,7 +239,7 @@ final class Notices {
 			$link = '' === $url ? '' : sprintf(
 				' <a href="%1$s">%2$s</a>',
 				esc_url( $url ),
-				esc_html__( 'Open the license screen', 'batchkeys' )
+				esc_html( Network_Words::words( $notice['product']->is_network_scope() && is_network_admin() ? 'network' : 'site' )['open_screen'] )
 			);
 			printf(
 				'<div class="notice %1$s is-dismissible batchkeys-notice" data-batchkeys-product="%2$s" data-batchkeys-situation="%3$s" data-batchkeys-nonce="%4$s"><p>%5$s%6$s</p></div>',

@@ -8,6 +8,7 @@
 namespace BatchKeys\Kit\Admin;
 
 use BatchKeys\Kit\Kit;
+use BatchKeys\Kit\Messages\Network_Words;
 use BatchKeys\Kit\Product\Product;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -17,7 +18,9 @@ if ( ! defined( 'ABSPATH' ) ) {
 /**
  * For a product registered with `file` (its plugin's main file), adds to that plugin's row a
  * "License" action link to its screen and its state ("License: Active") under the description,
- * for users with the product's capability. Reads stored state only.
+ * for users with the product's capability. Reads stored state only. On the Network Admin
+ * Plugins screen, the same for a license of the whole network, in the network's words, linking
+ * to its Network Admin screen.
  */
 final class Plugin_Row {
 
@@ -44,6 +47,7 @@ final class Plugin_Row {
 	 */
 	public function register_hooks() {
 		add_filter( 'plugin_action_links', array( $this, 'action_links' ), 10, 2 );
+		add_filter( 'network_admin_plugin_action_links', array( $this, 'action_links' ), 10, 2 );
 		add_filter( 'plugin_row_meta', array( $this, 'row_meta' ), 10, 2 );
 	}
 
@@ -57,7 +61,7 @@ final class Plugin_Row {
 		$products = array();
 		foreach ( $this->kit->registry()->all() as $product ) {
 			$basename = $product->plugin_basename();
-			if ( '' !== $basename && $basename === $plugin_file && current_user_can( $product->capability ) ) {
+			if ( '' !== $basename && $basename === $plugin_file && current_user_can( $product->capability ) && ( ! is_network_admin() || $product->is_network_scope() ) ) {
 				$products[] = $product;
 			}
 		}
@@ -104,17 +108,12 @@ final class Plugin_Row {
 			$view   = $this->kit->licenses()->view( $product );
 			$state  = (string) $view['state'];
 			$word   = $product->is_configured() ? (string) $view['state_label'] : __( 'Not connected to BatchKeys', 'batchkeys' );
+			$scope  = $product->is_network_scope() ? 'network' : 'site';
 			$meta[] = sprintf(
-				'<span class="batchkeys-plugin-state" data-state="%1$s">%2$s</span>',
+				'<span class="batchkeys-plugin-state" data-state="%1$s" data-scope="%2$s">%3$s</span>',
 				esc_attr( $state ),
-				esc_html(
-					sprintf(
-						/* translators: 1: product name, 2: license state, e.g. Active. */
-						__( '%1$s license: %2$s', 'batchkeys' ),
-						$product->name,
-						$word
-					)
-				)
+				esc_attr( $scope ),
+				esc_html( sprintf( Network_Words::words( $scope )['row_state'], $product->name, $word ) )
 			);
 		}
 		return $meta;

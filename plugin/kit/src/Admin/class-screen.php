@@ -77,6 +77,19 @@ final class Screen {
 	}
 
 	/**
+	 * Whether a screen id is the product's license screen, on a site or in Network Admin (where
+	 * WordPress adds `-network` to it).
+	 *
+	 * @param Product $product   Product.
+	 * @param string  $screen_id WP_Screen id.
+	 * @return bool
+	 */
+	public static function is_page( Product $product, $screen_id ) {
+		$id = preg_replace( '/-network$/', '', (string) $screen_id );
+		return self::page_slug( $product ) === substr( (string) $id, -strlen( self::page_slug( $product ) ) );
+	}
+
+	/**
 	 * The screen's title: the registration's menu title, else "<name> License".
 	 *
 	 * @param Product $product Product.

@@ -103,6 +103,30 @@ final class Schedule {
 	}
 
 	/**
+	 * Brings the event of each site whose per-site keys include a leaving product's (the
+	 * network's index names them) up to date without those products, switching to those sites
+	 * only: a site whose only key was theirs keeps no event.
+	 *
+	 * @param array<int, string> $leaving Slugs of the products going away.
+	 * @return void
+	 */
+	public function sync_sites( array $leaving ) {
+		$index = Store::sites_index();
+		$sites = array();
+		foreach ( $leaving as $slug ) {
+			$sites = array_merge( $sites, isset( $index[ $slug ] ) ? $index[ $slug ] : array() );
+		}
+		foreach ( array_unique( $sites ) as $blog_id ) {
+			if ( get_current_blog_id() === (int) $blog_id || ! get_site( (int) $blog_id ) ) {
+				continue;
+			}
+			switch_to_blog( (int) $blog_id );
+			$this->sync( false, $leaving );
+			restore_current_blog();
+		}
+	}
+
+	/**
 	 * When the event should run next: the earliest next check of the products with a key, not
 	 * before the rate-limit pause ends; null when no product has a key.
 	 *

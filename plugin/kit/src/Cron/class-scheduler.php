@@ -238,5 +238,8 @@ final class Scheduler {
 			}
 		}
 		$this->schedule()->sync( false, $leaving );
+		if ( $network_wide && is_multisite() ) {
+			$this->schedule()->sync_sites( $leaving );
+		}
 	}
 }

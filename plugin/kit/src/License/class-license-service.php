@@ -278,7 +278,7 @@ class License_Service {
 		$record = Address_Guard::observe( $this->store, $product );
 		$state  = $record->effective_state( $now );
 		$strike = View::first_strike( $record, $state );
-		$pair   = $strike ? Messages::first_strike( Clock::local( (int) $record->next_check ) ) : Messages::get( $record->code );
+		$pair   = $strike ? Messages::first_strike( Clock::local( (int) $record->next_check ) ) : Messages::get( $record->code, $product->is_network_scope() ? 'network' : 'site' );
 		$wait   = ( new Gate( $this->store ) )->wait( $product, $now );
 		$pause  = ( new Gate( $this->store ) )->pause_remaining( $now );
 		return array(

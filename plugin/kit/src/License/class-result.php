@@ -102,7 +102,7 @@ final class Result {
 	 * @return string
 	 */
 	public function message() {
-		return Messages::message( $this->code );
+		return Messages::message( $this->code, $this->scope() );
 	}
 
 	/**
@@ -113,7 +113,7 @@ final class Result {
 	public function to_wp_error() {
 		$data = array(
 			'status'  => $this->status,
-			'hint'    => null === $this->hint ? Messages::hint( $this->code ) : $this->hint,
+			'hint'    => null === $this->hint ? Messages::hint( $this->code, $this->scope() ) : $this->hint,
 			'license' => $this->view,
 		);
 		if ( null !== $this->retry_after ) {
@@ -123,5 +123,14 @@ final class Result {
 			$data['detail'] = $this->detail;
 		}
 		return new \WP_Error( $this->code, $this->message(), $data );
+	}
+
+	/**
+	 * Whose license the view is: 'network' for one that covers a whole network, else 'site'.
+	 *
+	 * @return string
+	 */
+	private function scope() {
+		return isset( $this->view['scope'] ) && 'network' === $this->view['scope'] ? 'network' : 'site';
 	}
 }

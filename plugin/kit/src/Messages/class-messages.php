@@ -97,9 +97,10 @@ final class Messages {
 	/**
 	 * The translated table: code => array( message, hint ), through the `batchkeys_messages` filter.
 	 *
+	 * @param string $scope 'site', or 'network' for a license of a whole network (Network_Words).
 	 * @return array<string, array{message: string, hint: string}>
 	 */
-	public static function table() {
+	public static function table( $scope = 'site' ) {
 		$table = array(
 			'none'                        => array(
 				__( 'No license key has been entered yet.', 'batchkeys' ),
@@ -239,7 +240,8 @@ final class Messages {
 			),
 		);
 
-		$out = array();
+		$table = 'network' === $scope ? array_merge( $table, Network_Words::table() ) : $table;
+		$out   = array();
 		foreach ( $table as $code => $pair ) {
 			$out[ $code ] = array(
 				'message' => $pair[0],
@@ -250,20 +252,22 @@ final class Messages {
 		/**
 		 * Filters the messages and hints shown for each kit code.
 		 *
-		 * @param array<string, array{message: string, hint: string}> $out Code => message and hint.
+		 * @param array<string, array{message: string, hint: string}> $out   Code => message and hint.
+		 * @param string                                              $scope 'site' or 'network'.
 		 */
-		$filtered = apply_filters( 'batchkeys_messages', $out );
+		$filtered = apply_filters( 'batchkeys_messages', $out, $scope );
 		return is_array( $filtered ) ? $filtered : $out;
 	}
 
 	/**
 	 * The message and hint for a code; a generic pair naming the code when it is unknown.
 	 *
-	 * @param string $code Code.
+	 * @param string $code  Code.
+	 * @param string $scope 'site' or 'network'.
 	 * @return array{message: string, hint: string}
 	 */
-	public static function get( $code ) {
-		$table = self::table();
+	public static function get( $code, $scope = 'site' ) {
+		$table = self::table( $scope );
 		if ( isset( $table[ $code ]['message'], $table[ $code ]['hint'] ) && is_string( $table[ $code ]['message'] ) && is_string( $table[ $code ]['hint'] ) ) {
 			return array(
 				'message' => $table[ $code ]['message'],
@@ -334,22 +338,24 @@ final class Messages {
 	/**
 	 * The translated message for a code.
 	 *
-	 * @param string $code Code.
+	 * @param string $code  Code.
+	 * @param string $scope 'site' or 'network'.
 	 * @return string
 	 */
-	public static function message( $code ) {
-		$pair = self::get( $code );
+	public static function message( $code, $scope = 'site' ) {
+		$pair = self::get( $code, $scope );
 		return $pair['message'];
 	}
 
 	/**
 	 * The translated hint for a code.
 	 *
-	 * @param string $code Code.
+	 * @param string $code  Code.
+	 * @param string $scope 'site' or 'network'.
 	 * @return string
 	 */
-	public static function hint( $code ) {
-		$pair = self::get( $code );
+	public static function hint( $code, $scope = 'site' ) {
+		$pair = self::get( $code, $scope );
 		return $pair['hint'];
 	}
 }
