@@ -326,9 +326,9 @@ final class Kit {
 		}
 		$was = preg_replace( '/^www\./', '', strtolower( (string) $record['fingerprint']['domain'] ) );
 		if ( isset( $record['fingerprint']['scope'] ) && 'site' !== $record['fingerprint']['scope'] ) {
-			// A license of the whole network: the network's domain (its row, never the request).
+			// A license of the whole network: the network's stored domain, never the request's.
 			$network = is_multisite() ? get_network() : null;
-			return null !== $network && $was !== preg_replace( '/^www\.|:\d+$/', '', strtolower( (string) $network->domain ) );
+			return null !== $network && preg_replace( '/^www\.|:\d+$/', '', strtolower( (string) $network->domain ) ) !== $was;
 		}
 		$all = wp_load_alloptions();
 		$now = preg_replace( '/^www\./', '', strtolower( (string) wp_parse_url( isset( $all['home'] ) ? (string) $all['home'] : '', PHP_URL_HOST ) ) );

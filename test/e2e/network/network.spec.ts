@@ -242,3 +242,96 @@ test( 'a site without a key: the kit writes nothing there', async ( {
 	}
 	expect( JSON.parse( state( 'events' ) ) ).not.toContain( bare.blog_id );
 } );
+
+test( 'a copied network makes zero calls; Network Admin asks and answers, a subsite administrator only sees a note', async ( {
+	page,
+	browser,
+	request,
+} ) => {
+	// The network's database, copied from a network activated at network.example.com.
+	const key = 'E2ENET1-TWOSEAT-AAAAAAA-BBBBBBB-CCCCCCC';
+	const old = 'network.example.com';
+	await mock.key( { key, domains_allowed: 2, domains: [ old ] } );
+	state( 'copied', key, old );
+	await mock.resetLog();
+	const notice = `.batchkeys-address[data-batchkeys-product="${ DEMO }"]`;
+
+	// WP-Cron on every site, twice, and the admin pages: nothing is sent.
+	const crons = [ site.url + '/', ...network.subsites.map( ( s ) => s.url ) ];
+	for ( let round = 0; round < 2; round++ ) {
+		for ( const base of crons ) {
+			expect(
+				( await request.get( `${ base }wp-cron.php` ) ).status()
+			).toBe( 200 );
+		}
+	}
+	expect( await mock.requests() ).toHaveLength( 0 );
+
+	// A subsite administrator: the note, both addresses, no answers.
+	const subsite = network.subsites[ 0 ];
+	state(
+		'site-admin',
+		String( subsite.blog_id ),
+		'siteadmin',
+		'site-password'
+	);
+	const context = await browser.newContext( { storageState: undefined } );
+	const admin = await context.newPage();
+	await admin.goto( `${ subsite.url }wp-login.php` );
+	await admin.locator( '#user_login' ).fill( 'siteadmin' );
+	await admin.locator( '#user_pass' ).fill( 'site-password' );
+	await admin.locator( '#wp-submit' ).click();
+	await admin.waitForURL( /wp-admin/ );
+	await admin.goto( `${ subsite.url }wp-admin/` );
+	await expect( admin.locator( notice ) ).toContainText( old );
+	await expect( admin.locator( notice ) ).toContainText(
+		'A network administrator answers this question in Network Admin.'
+	);
+	await expect( admin.locator( `${ notice } button` ) ).toHaveCount( 0 );
+	await context.close();
+
+	// Network Admin: the dashboard and the Plugins screen ask, in the network's words.
+	for ( const screen of [
+		'/wp-admin/network/',
+		'/wp-admin/network/plugins.php',
+	] ) {
+		await page.goto( screen );
+		const asked = page.locator( notice );
+		await expect( asked ).toHaveAttribute( 'data-scope', 'network' );
+		await expect( asked ).toContainText(
+			`This network’s license key was activated for ${ old }; this network is now 127.0.0.1.`
+		);
+		for ( const label of [
+			'A copy for testing',
+			'The network moved here',
+			'A different network',
+		] ) {
+			await expect(
+				asked.getByRole( 'button', { name: label } )
+			).toBeVisible();
+		}
+	}
+	await expect(
+		page.locator( '.batchkeys-plugin-state[data-scope="network"]' )
+	).toContainText( 'license for this network' );
+	await page.screenshot( {
+		path: test.info().outputPath( 'network-address-question.png' ),
+		fullPage: true,
+	} );
+	expect( await mock.requests() ).toHaveLength( 0 );
+
+	// "The network moved here": one activation call, for the network's domain.
+	await page
+		.locator( notice )
+		.getByRole( 'button', { name: 'The network moved here' } )
+		.click();
+	await expect(
+		page.locator(
+			`.batchkeys-address-answer[data-batchkeys-product="${ DEMO }"]`
+		)
+	).toContainText( 'The license key is active on this network.' );
+	await expect( page.locator( notice ) ).toHaveCount( 0 );
+	const calls = await mock.requests();
+	expect( calls ).toHaveLength( 1 );
+	expect( calls[ 0 ].headers.domain ).toBe( '127.0.0.1' );
+} );

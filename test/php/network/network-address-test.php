@@ -272,7 +272,7 @@ final class Network_Address_Test extends Network_Test_Case {
 	 * whatever the shared domain; no call until answered, features on; the original checks on.
 	 */
 	public function test_a_record_with_another_blogs_install_id_is_a_copy() {
-		$product                = $this->site_product();
+		$product                 = $this->site_product();
 		list( $source, $target ) = self::subsites();
 		switch_to_blog( $source );
 		$this->activate_key( $product, self::GOOD );

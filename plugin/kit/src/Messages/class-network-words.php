@@ -72,48 +72,48 @@ final class Network_Words {
 		if ( 'network' === $scope ) {
 			return array(
 				/* translators: 1: domain the key was activated for, 2: the network's domain now. */
-				'activated_for'    => __( 'This network’s license key was activated for %1$s; this network is now %2$s.', 'batchkeys' ),
+				'activated_for' => __( 'This network’s license key was activated for %1$s; this network is now %2$s.', 'batchkeys' ),
 				/* translators: %s: domain. */
-				'copied_record'    => __( 'This network’s license record was copied here from another network (activated for %s).', 'batchkeys' ),
-				'staging'          => __( 'A copy for testing', 'batchkeys' ),
-				'staging_does'     => __( 'Nothing is ever sent to BatchKeys from this network.', 'batchkeys' ),
-				'moved'            => __( 'The network moved here', 'batchkeys' ),
+				'copied_record' => __( 'This network’s license record was copied here from another network (activated for %s).', 'batchkeys' ),
+				'staging'       => __( 'A copy for testing', 'batchkeys' ),
+				'staging_does'  => __( 'Nothing is ever sent to BatchKeys from this network.', 'batchkeys' ),
+				'moved'         => __( 'The network moved here', 'batchkeys' ),
 				/* translators: %s: the network's domain. */
-				'moved_does'       => __( 'One activation call for %s, for the whole network.', 'batchkeys' ),
-				'new_site'         => __( 'A different network', 'batchkeys' ),
-				'new_site_does'    => __( 'The copied key is removed from this network, without telling BatchKeys; then enter this network’s own key.', 'batchkeys' ),
+				'moved_does'    => __( 'One activation call for %s, for the whole network.', 'batchkeys' ),
+				'new_site'      => __( 'A different network', 'batchkeys' ),
+				'new_site_does' => __( 'The copied key is removed from this network, without telling BatchKeys; then enter this network’s own key.', 'batchkeys' ),
 				/* translators: 1: product name, 2: license state, e.g. Active. */
-				'row_state'        => __( '%1$s license for this network: %2$s', 'batchkeys' ),
-				'read_only'        => __( 'A network administrator answers this question in Network Admin.', 'batchkeys' ),
-				'answer_there'     => __( 'Answer it in Network Admin', 'batchkeys' ),
-				'open_screen'      => __( 'Open the network license screen', 'batchkeys' ),
+				'row_state'     => __( '%1$s license for this network: %2$s', 'batchkeys' ),
+				'read_only'     => __( 'A network administrator answers this question in Network Admin.', 'batchkeys' ),
+				'answer_there'  => __( 'Answer it in Network Admin', 'batchkeys' ),
+				'open_screen'   => __( 'Open the network license screen', 'batchkeys' ),
 				/* translators: %s: product name. */
-				'not_accepted'     => __( 'BatchKeys no longer accepts the license key of %s on this network, so its premium features are switched off on every site.', 'batchkeys' ),
+				'not_accepted'  => __( 'BatchKeys no longer accepts the license key of %s on this network, so its premium features are switched off on every site.', 'batchkeys' ),
 				/* translators: %s: product name. */
-				'not_connected'    => __( '%s is not connected to BatchKeys on this network, so its license cannot be checked. Follow the product’s setup instructions, or contact its author.', 'batchkeys' ),
+				'not_connected' => __( '%s is not connected to BatchKeys on this network, so its license cannot be checked. Follow the product’s setup instructions, or contact its author.', 'batchkeys' ),
 			);
 		}
 		return array(
 			/* translators: 1: domain the key was activated for, 2: the site's domain now. */
-			'activated_for'    => __( 'The license key was activated for %1$s; this site is now %2$s.', 'batchkeys' ),
+			'activated_for' => __( 'The license key was activated for %1$s; this site is now %2$s.', 'batchkeys' ),
 			/* translators: %s: domain. */
-			'copied_record'    => __( 'This license record was copied here from another site of the network (activated for %s).', 'batchkeys' ),
-			'staging'          => __( 'A copy for testing', 'batchkeys' ),
-			'staging_does'     => __( 'Nothing is ever sent to BatchKeys from here.', 'batchkeys' ),
-			'moved'            => __( 'The site moved here', 'batchkeys' ),
+			'copied_record' => __( 'This license record was copied here from another site of the network (activated for %s).', 'batchkeys' ),
+			'staging'       => __( 'A copy for testing', 'batchkeys' ),
+			'staging_does'  => __( 'Nothing is ever sent to BatchKeys from here.', 'batchkeys' ),
+			'moved'         => __( 'The site moved here', 'batchkeys' ),
 			/* translators: %s: the site's domain. */
-			'moved_does'       => __( 'One activation call for %s.', 'batchkeys' ),
-			'new_site'         => __( 'A different site', 'batchkeys' ),
-			'new_site_does'    => __( 'The copied key is removed here, without telling BatchKeys; then enter this site’s own key.', 'batchkeys' ),
+			'moved_does'    => __( 'One activation call for %s.', 'batchkeys' ),
+			'new_site'      => __( 'A different site', 'batchkeys' ),
+			'new_site_does' => __( 'The copied key is removed here, without telling BatchKeys; then enter this site’s own key.', 'batchkeys' ),
 			/* translators: 1: product name, 2: license state, e.g. Active. */
-			'row_state'        => __( '%1$s license: %2$s', 'batchkeys' ),
-			'read_only'        => '',
-			'answer_there'     => '',
-			'open_screen'      => __( 'Open the license screen', 'batchkeys' ),
+			'row_state'     => __( '%1$s license: %2$s', 'batchkeys' ),
+			'read_only'     => '',
+			'answer_there'  => '',
+			'open_screen'   => __( 'Open the license screen', 'batchkeys' ),
 			/* translators: %s: product name. */
-			'not_accepted'     => __( 'BatchKeys no longer accepts the license key of %s on this site, so its premium features are switched off.', 'batchkeys' ),
+			'not_accepted'  => __( 'BatchKeys no longer accepts the license key of %s on this site, so its premium features are switched off.', 'batchkeys' ),
 			/* translators: %s: product name. */
-			'not_connected'    => __( '%s is not connected to BatchKeys on this site, so its license cannot be checked. Follow the product’s setup instructions, or contact its author.', 'batchkeys' ),
+			'not_connected' => __( '%s is not connected to BatchKeys on this site, so its license cannot be checked. Follow the product’s setup instructions, or contact its author.', 'batchkeys' ),
 		);
 	}
 }

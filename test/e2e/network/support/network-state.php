@@ -7,6 +7,8 @@
  * - `reset`: no network or per-site record of the demo and example products, no throttle, lock,
  *   rate-limit pause, index or event of the kit anywhere, the example plugin inactive;
  * - `due`: the demo product's network record is due now (its next check in the past);
+ * - `copied <key> <domain>`: the demo product's network record holds <key>, activated for the
+ *   network at <domain>, due now: what a copy of a network's database made elsewhere carries;
  * - `events`: prints the ids of the sites holding the kit's event, as JSON;
  * - `site-admin <blog_id> <login> <password>`: a user who is an administrator of that site only;
  * - `activate-plugin <blog_id> <folder>`: activates a plugin on one site.
@@ -59,6 +61,34 @@ switch ( $batchkeys_command ) {
 		$batchkeys_record['next_check'] = time() - 1;
 		// Through the kit's store, which moves the main site's event with the record.
 		\BatchKeys\Kit\Kit::instance()->licenses()->store()->put( 'batchkeys-demo', \BatchKeys\Kit\License\Record::from_array( $batchkeys_record ) );
+		break;
+	case 'copied':
+		list( , , , , $batchkeys_key, $batchkeys_domain ) = $argv;
+		$batchkeys_now                                    = time();
+		\BatchKeys\Kit\Kit::instance()->licenses()->store()->put(
+			'batchkeys-demo',
+			\BatchKeys\Kit\License\Record::from_array(
+				array(
+					'key'          => $batchkeys_key,
+					'state'        => 'active',
+					'code'         => 'valid',
+					'last_checked' => $batchkeys_now - 3600,
+					'last_success' => $batchkeys_now - 3600,
+					'next_check'   => $batchkeys_now - 60,
+					'activated_at' => $batchkeys_now - DAY_IN_SECONDS,
+					'fingerprint'  => array(
+						'domain'     => $batchkeys_domain,
+						'home'       => 'https://' . $batchkeys_domain . '/',
+						'env'        => 'production',
+						'blog_id'    => 1,
+						'network_id' => 1,
+						'scope'      => 'network',
+						'install_id' => '6f1c1d0e-0000-4000-8000-000000000009',
+						'at'         => $batchkeys_now - DAY_IN_SECONDS,
+					),
+				)
+			)
+		);
 		break;
 	case 'events':
 		$batchkeys_with = array();
