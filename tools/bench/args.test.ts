@@ -1,4 +1,4 @@
-import { DEFAULTS, parseArgs } from './args';
+import { DEFAULTS, parseArgs, wants } from './args';
 
 describe( 'parseArgs', () => {
 	it( 'has the defaults the issue asks for', () => {
@@ -55,5 +55,24 @@ describe( 'parseArgs', () => {
 		expect( () => parseArgs( [ '--check=yes' ], {} ) ).toThrow(
 			/no value/
 		);
+	} );
+
+	it( 'reads --only as a list of figures', () => {
+		const only = parseArgs( [ '--only=9' ], {} );
+		expect( only.only ).toEqual( [ 9 ] );
+		expect( wants( only, 9 ) ).toBe( true );
+		expect( wants( only, 1 ) ).toBe( false );
+		expect( parseArgs( [ '--only=9,2, 2' ], {} ).only ).toEqual( [ 2, 9 ] );
+		expect( wants( parseArgs( [], {} ), 4 ) ).toBe( true );
+		for ( const bad of [
+			'--only',
+			'--only=',
+			'--only=10',
+			'--only=0',
+			'--only=a',
+			'--only=1,,2',
+		] ) {
+			expect( () => parseArgs( [ bad ], {} ) ).toThrow( /--only needs/ );
+		}
 	} );
 } );

@@ -17,6 +17,8 @@ export interface Options {
 	network: number;
 	/** A running site: a site name (dev, test...) or the path of its site JSON. */
 	site: string | null;
+	/** The figures to measure (null: all of them). */
+	only: number[] | null;
 	help: boolean;
 }
 
@@ -28,8 +30,12 @@ export const DEFAULTS: Options = {
 	activations: 25,
 	network: 1000,
 	site: null,
+	only: null,
 	help: false,
 };
+
+/** The figures' numbers. */
+export const FIGURES = [ 1, 2, 3, 4, 5, 6, 7, 8, 9 ] as const;
 
 const QUICK: Partial< Options > = {
 	requests: 50,
@@ -62,7 +68,37 @@ export const USAGE = `npm run bench [-- options]
   --network=N        subsites of figure 9's multisite network (default 1000, built once and
                      cached; 0: no network figure)
   --quick            --requests=50 --reps=1 --outage-reps=2 --activations=8 (development)
+  --only=N[,N...]    measure only these figures (e.g. --only=9: the network alone, no single site)
   --site=NAME|FILE   use a running site (else BATCHKEYS_SITE, else start the 'bench' site)`;
+
+/**
+ * Parses --only's list of figure numbers.
+ *
+ * @param value The option's value.
+ */
+function parseOnly( value: string | undefined ): number[] {
+	const parts = ( value ?? '' ).split( ',' ).map( ( part ) => part.trim() );
+	const known: readonly number[] = FIGURES;
+	const figures = parts.map( ( part ) =>
+		/^\d+$/.test( part ) ? Number( part ) : NaN
+	);
+	if ( ! figures.length || figures.some( ( n ) => ! known.includes( n ) ) ) {
+		throw new Error(
+			`--only needs figure numbers from 1 to ${ FIGURES.length }, separated by commas`
+		);
+	}
+	return [ ...new Set( figures ) ].sort( ( a, b ) => a - b );
+}
+
+/**
+ * Whether a figure is to be measured.
+ *
+ * @param options The options.
+ * @param figure  The figure's number.
+ */
+export function wants( options: Options, figure: number ): boolean {
+	return options.only === null || options.only.includes( figure );
+}
 
 /**
  * Parses the arguments; throws an Error with a message for people on a wrong one.
@@ -106,6 +142,8 @@ export function parseArgs(
 				);
 			}
 			options.site = value.trim();
+		} else if ( name === 'only' ) {
+			options.only = parseOnly( value );
 		} else if ( isNumericOption( name ) ) {
 			const [ low, high ] = LIMITS[ name ];
 			const parsed =

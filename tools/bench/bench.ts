@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { measureActivation } from './activation';
-import { parseArgs, USAGE, type Options } from './args';
+import { parseArgs, USAGE, wants, type Options } from './args';
 import { measureAssets } from './assets';
 import { measureAutoload, measureNoKey } from './autoload';
 import { measureFallback } from './fallback';
@@ -30,6 +30,8 @@ import { ensureBuild, openSite, stopSite, type Site } from './site';
 
 const ROOT = resolve( __dirname, '..', '..' );
 const OUTPUT = join( ROOT, '.batchkeys', 'bench.json' );
+/** The figures measured on the single site. */
+const SITE_FIGURES = [ 1, 2, 3, 5, 6, 7, 8 ];
 /** Hard limit of a run: every request loop checks it. */
 const MAX_MINUTES = 15;
 const startedAt = Date.now();
@@ -84,40 +86,36 @@ async function measureSite(
 			'3 products active (batchkeys-demo, bench-two, bench-three)'
 		);
 		const pages = await ordinaryPages( session );
-		figures.push(
-			await guard( 1, () =>
-				measureOutbound( session, pages, options.reps, progress )
-			)
-		);
-		figures.push(
-			await guard( 2, () =>
-				measureFrontend( session, options.requests, progress )
-			)
-		);
-		figures.push(
-			await guard( 6, () =>
-				measureUnreachable(
-					session,
-					pages,
-					options.outageReps,
-					progress
-				)
-			)
-		);
-		figures.push(
-			await guard( 5, () =>
-				measureActivation( session, options.activations, progress )
-			)
-		);
-		figures.push(
-			await guard( 3, () => measureAutoload( session, progress, noKey ) )
-		);
-		figures.push(
-			await guard( 7, () => measureFiles( session, progress ) )
-		);
-		figures.push(
-			await guard( 8, () => measureFallback( session, progress ) )
-		);
+		const steps: [ number, () => Promise< Figure > ][] = [
+			[
+				1,
+				() => measureOutbound( session, pages, options.reps, progress ),
+			],
+			[ 2, () => measureFrontend( session, options.requests, progress ) ],
+			[
+				6,
+				() =>
+					measureUnreachable(
+						session,
+						pages,
+						options.outageReps,
+						progress
+					),
+			],
+			[
+				5,
+				() =>
+					measureActivation( session, options.activations, progress ),
+			],
+			[ 3, () => measureAutoload( session, progress, noKey ) ],
+			[ 7, () => measureFiles( session, progress ) ],
+			[ 8, () => measureFallback( session, progress ) ],
+		];
+		for ( const [ id, measure ] of steps ) {
+			if ( wants( options, id ) ) {
+				figures.push( await guard( id, measure ) );
+			}
+		}
 	} finally {
 		process.removeListener( 'SIGINT', interrupt );
 		for ( const step of [
@@ -155,18 +153,22 @@ async function main(): Promise< number > {
 	let site: Site | null = null;
 	try {
 		ensureBuild( ROOT, progress );
-		figures.push( measureAssets( ROOT ) );
-		site = openSite( ROOT, options.site, progress );
-		progress(
-			`site '${ site.name }' ${ site.url } (${ site.db }, WordPress ${ site.wpSuite }), mock ${ site.mockUrl }`
-		);
-		await measureSite( site, options, figures );
-		if ( site.startedByBench ) {
-			progress( `stopping site '${ site.name }'` );
-			stopSite( ROOT, site );
-			site = { ...site, startedByBench: false };
+		if ( wants( options, 4 ) ) {
+			figures.push( measureAssets( ROOT ) );
 		}
-		if ( options.network > 0 ) {
+		if ( SITE_FIGURES.some( ( id ) => wants( options, id ) ) ) {
+			site = openSite( ROOT, options.site, progress );
+			progress(
+				`site '${ site.name }' ${ site.url } (${ site.db }, WordPress ${ site.wpSuite }), mock ${ site.mockUrl }`
+			);
+			await measureSite( site, options, figures );
+			if ( site.startedByBench ) {
+				progress( `stopping site '${ site.name }'` );
+				stopSite( ROOT, site );
+				site = { ...site, startedByBench: false };
+			}
+		}
+		if ( options.network > 0 && wants( options, 9 ) ) {
 			const subsites = options.network;
 			figures.push(
 				await guard( 9, () =>
