@@ -60,6 +60,12 @@ if ( ! function_exists( 'batchkeys_kit_uninstall_product' ) ) {
 				batchkeys_kit_delete_rows( $batchkeys_id, $batchkeys_table, $batchkeys_where );
 			}
 			delete_site_option( 'batchkeys_license_' . $slug );
+			// The answers its sites shared (batchkeys_shared_<slug>:<hash>; a slug holds no ':').
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- uninstall: names are only known by prefix.
+			$batchkeys_shared = $wpdb->get_col( $wpdb->prepare( "SELECT DISTINCT `meta_key` FROM `{$wpdb->sitemeta}` WHERE `meta_key` LIKE %s", $wpdb->esc_like( 'batchkeys_shared_' . $slug . ':' ) . '%' ) );
+			foreach ( (array) $batchkeys_shared as $batchkeys_key ) {
+				delete_site_option( (string) $batchkeys_key );
+			}
 			if ( isset( $batchkeys_index[ $slug ] ) ) {
 				unset( $batchkeys_index[ $slug ] );
 				update_site_option( 'batchkeys_sites', $batchkeys_index );

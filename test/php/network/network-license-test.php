@@ -11,6 +11,7 @@ namespace BatchKeys\Tests\Network;
 
 use BatchKeys\Kit\Cron\Schedule;
 use BatchKeys\Kit\License\Lock;
+use BatchKeys\Kit\License\Shared_Answer;
 use BatchKeys\Kit\License\Store;
 
 require_once __DIR__ . '/class-network-test-case.php';
@@ -134,7 +135,14 @@ final class Network_License_Test extends Network_Test_Case {
 		$licensed = self::subsites()[1];
 		switch_to_blog( $licensed );
 		$this->activate_key( $product, self::GOOD );
+		$this->later();
+		$this->assertSame( 'valid', $this->kit()->licenses()->check( $product )->code );
+		$shared = Shared_Answer::name( $product, self::GOOD, $this->record( $product->slug )->call_domain( '' ) );
 		restore_current_blog();
+		$this->assertIsArray( get_site_option( $shared ), 'the check shared its answer' );
+		// Another product whose slug starts with this one's keeps its shared answers.
+		$neighbour = Shared_Answer::PREFIX . $product->slug . '-two:0123456789abcdef0123456789abcdef';
+		update_site_option( $neighbour, array( 'code' => 'valid' ) );
 		$this->assertSame( array( $licensed ), Store::sites_index()[ $product->slug ] );
 
 		$switches = 0;
@@ -153,6 +161,8 @@ final class Network_License_Test extends Network_Test_Case {
 		wp_cache_flush();
 		$this->assertFalse( get_option( 'batchkeys_license_' . $product->slug ) );
 		restore_current_blog();
-		$this->assertLessThanOrEqual( 5, count( $writes ), 'one delete per licensed site, the main site and the current one, plus the index: ' . implode( "\n", $writes ) );
+		$this->assertFalse( get_site_option( $shared ), 'its shared answer is gone' );
+		$this->assertIsArray( get_site_option( $neighbour ), 'not the other product\'s' );
+		$this->assertLessThanOrEqual( 6, count( $writes ), 'one delete per licensed site, the main site and the current one, the index and the shared answer: ' . implode( "\n", $writes ) );
 	}
 }

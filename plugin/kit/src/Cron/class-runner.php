@@ -138,7 +138,7 @@ final class Runner {
 			if ( ! Schedule::is_due( $store->get( $product->slug, true ), Clock::now() ) ) {
 				return null;
 			}
-			return $this->kit->licenses()->check( $product, 'background' )->code;
+			return $this->kit->licenses()->check( $product, 'scheduled' )->code;
 		} finally {
 			$lock->release();
 		}

@@ -7,6 +7,7 @@
 
 namespace BatchKeys\Kit\License;
 
+use BatchKeys\Kit\Api\Answer;
 use BatchKeys\Kit\Api\Client;
 use BatchKeys\Kit\Clock;
 use BatchKeys\Kit\Product\Product;
@@ -136,6 +137,30 @@ final class Gate {
 	 */
 	public function pause_remaining( $now ) {
 		return max( 0, $this->store->rate_limited_until() - $now );
+	}
+
+	/**
+	 * Starts the site-wide (on a network, network-wide) pause when BatchKeys said rate_limited.
+	 *
+	 * @param Answer $answer Answer.
+	 * @param int    $now    Unix timestamp.
+	 * @return void
+	 */
+	public function note( Answer $answer, $now ) {
+		if ( 'rate_limited' === $answer->code ) {
+			$this->store->set_rate_limited_until( $now + self::RATE_LIMIT_PAUSE );
+		}
+	}
+
+	/**
+	 * Seconds to wait after an answer (rate_limited only), else null.
+	 *
+	 * @param string $code Kit code.
+	 * @param int    $now  Unix timestamp.
+	 * @return int|null
+	 */
+	public function retry_for( $code, $now ) {
+		return 'rate_limited' === $code ? max( 1, $this->store->rate_limited_until() - $now ) : null;
 	}
 
 	/**

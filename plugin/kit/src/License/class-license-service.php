@@ -7,7 +7,6 @@
 
 namespace BatchKeys\Kit\License;
 
-use BatchKeys\Kit\Api\Answer;
 use BatchKeys\Kit\Api\Client;
 use BatchKeys\Kit\Clock;
 use BatchKeys\Kit\Messages\Messages;
@@ -114,7 +113,7 @@ class License_Service {
 		try {
 			$answer = $this->client()->request( $product, $clean, $product->send_active ? array( 'active' => 1 ) : array(), empty( $options['background'] ) ? 'interactive' : 'background', self::domain( $product ) );
 			$now    = Clock::now();
-			$this->note_rate_limit( $answer, $now );
+			$this->gate()->note( $answer, $now );
 			$current = $this->store->get( $product->slug, true );
 			$this->store->put( $product->slug, Transition::activation( $current, $clean, $answer, $now, $this->settings( $product ) ) );
 		} finally {
@@ -122,7 +121,7 @@ class License_Service {
 		}
 		$code   = ( $moved && 'invalid' === $answer->code ) ? 'moved_refused' : $answer->code;
 		$status = 'invalid' === $code ? 422 : Messages::status( $code );
-		$result = new Result( $code, $status, $this->view( $product ), $this->retry_for( $code, $now ), ! $answer->made_no_call() );
+		$result = new Result( $code, $status, $this->view( $product ), $this->gate()->retry_for( $code, $now ), ! $answer->made_no_call() );
 		// The stored record is unchanged by a failed activation: the reply carries what this
 		// answer said, and for "not valid" the site limit as the likely cause.
 		$result->detail = View::detail( $product, $answer->detail, $clean );
@@ -137,11 +136,14 @@ class License_Service {
 	 *
 	 * @param Product $product Product.
 	 * @param string  $context 'interactive' (a person asked: throttled, 5 s timeout) or
-	 *                         'background' (cron, WP-CLI: not throttled, 15 s timeout).
+	 *                         'background' (cron, WP-CLI: not throttled, 15 s timeout);
+	 *                         'scheduled' (the daily recheck: background, and it may take
+	 *                         another site's fresh answer, see Shared_Answer).
 	 * @return Result 200 with any verdict; 409 no_key or address_changed; 429; 502; 503.
 	 */
 	public function check( Product $product, $context = 'interactive' ) {
-		$context = 'background' === $context ? 'background' : 'interactive';
+		$shared  = 'scheduled' === $context;
+		$context = ( $shared || 'background' === $context ) ? 'background' : 'interactive';
 		$now     = Clock::now();
 		$record  = Address_Guard::observe( $this->store, $product );
 		if ( ! $record->has_key() ) {
@@ -168,10 +170,16 @@ class License_Service {
 			if ( ! $current->has_key() ) {
 				return $this->local( $product, 'no_key' );
 			}
-			$answer = $this->client()->request( $product, (string) $current->key, array(), $context, $current->call_domain( self::domain( $product ) ) );
-			$now    = Clock::now();
+			$domain = $current->call_domain( self::domain( $product ) );
+			$answer = $shared ? Shared_Answer::recall( $product, $current, $domain, $now ) : null;
+			$called = null === $answer;
+			if ( null === $answer ) {
+				$answer = $this->client()->request( $product, (string) $current->key, array(), $context, $domain );
+				Shared_Answer::keep( $product, (string) $current->key, $domain, $answer, Clock::now() );
+			}
+			$now = Clock::now();
 			if ( ! $answer->made_no_call() ) {
-				$this->note_rate_limit( $answer, $now );
+				$this->gate()->note( $answer, $now );
 				$this->store->put( $product->slug, Transition::check( $current, $answer, $now, $this->settings( $product ) ) );
 				if ( 'background' === $context ) {
 					Missing_Secret::clear( $product );
@@ -181,7 +189,7 @@ class License_Service {
 			$lock->release();
 		}
 		$status         = $answer->is_verdict() ? 200 : Messages::status( $answer->code );
-		$result         = new Result( $answer->code, $status, $this->view( $product ), $this->retry_for( $answer->code, $now ), ! $answer->made_no_call() );
+		$result         = new Result( $answer->code, $status, $this->view( $product ), $this->gate()->retry_for( $answer->code, $now ), $called && ! $answer->made_no_call() );
 		$result->detail = $result->view['detail'];
 		return $result;
 	}
@@ -207,7 +215,7 @@ class License_Service {
 			if ( ! $pending && $current->has_key() && $product->release_on_deactivate && $product->is_configured() && $this->store->rate_limited_until() <= $now ) {
 				$answer = $this->client()->request( $product, (string) $current->key, array( 'active' => 0 ), 'interactive', $current->call_domain( self::domain( $product ) ) );
 				$called = true;
-				$this->note_rate_limit( $answer, Clock::now() );
+				$this->gate()->note( $answer, Clock::now() );
 			}
 			$this->store->put( $product->slug, Transition::deactivation( $current ) );
 		} finally {
@@ -245,16 +253,16 @@ class License_Service {
 			return $this->local( $product, 'not_configured' );
 		}
 		$now    = Clock::now();
-		$paused = ( new Gate( $this->store ) )->pause_remaining( $now );
+		$paused = $this->gate()->pause_remaining( $now );
 		if ( $paused > 0 ) {
 			return $this->local( $product, 'rate_limited', $paused );
 		}
 		$context = ( wp_doing_cron() || ( defined( 'WP_CLI' ) && WP_CLI ) ) ? 'background' : 'interactive';
 		$answer  = $this->client()->request( $product, (string) $record->key, array( 'consume' => $n ), $context, $record->call_domain( self::domain( $product ) ) );
 		$now     = Clock::now();
-		$this->note_rate_limit( $answer, $now );
+		$this->gate()->note( $answer, $now );
 		$status = 'invalid' === $answer->code ? 422 : Messages::status( $answer->code );
-		return new Result( $answer->code, $status, $this->view( $product ), $this->retry_for( $answer->code, $now ), true );
+		return new Result( $answer->code, $status, $this->view( $product ), $this->gate()->retry_for( $answer->code, $now ), true );
 	}
 
 	/**
@@ -279,8 +287,8 @@ class License_Service {
 		$state  = $record->effective_state( $now );
 		$strike = View::first_strike( $record, $state );
 		$pair   = $strike ? Messages::first_strike( Clock::local( (int) $record->next_check ) ) : Messages::get( $record->code, $product->is_network_scope() ? 'network' : 'site' );
-		$wait   = ( new Gate( $this->store ) )->wait( $product, $now );
-		$pause  = ( new Gate( $this->store ) )->pause_remaining( $now );
+		$wait   = $this->gate()->wait( $product, $now );
+		$pause  = $this->gate()->pause_remaining( $now );
 		return array(
 			'product'            => $product->slug,
 			'state'              => $state,
@@ -356,7 +364,7 @@ class License_Service {
 	 * @return Lock|Result The held lock (release it), or the refusal.
 	 */
 	private function admit( Product $product, $now, $throttled ) {
-		$lock = ( new Gate( $this->store ) )->admit( $product, $now, $throttled ? 'interactive' : 'background' );
+		$lock = $this->gate()->admit( $product, $now, $throttled ? 'interactive' : 'background' );
 		return $lock instanceof Lock ? $lock : $this->local( $product, $lock['code'], $lock['wait'] );
 	}
 
@@ -369,31 +377,16 @@ class License_Service {
 	 * @return Lock|Result The held lock (release it), or `throttled` while another request holds it.
 	 */
 	private function lock( Product $product, $now ) {
-		$lock = ( new Gate( $this->store ) )->lock( $product, $now, 'interactive' );
+		$lock = $this->gate()->lock( $product, $now, 'interactive' );
 		return $lock instanceof Lock ? $lock : $this->local( $product, $lock['code'], $lock['wait'] );
 	}
 
 	/**
-	 * Starts the site-wide pause when BatchKeys said rate_limited.
+	 * The call rules over this service's storage.
 	 *
-	 * @param Answer $answer Answer.
-	 * @param int    $now    Unix timestamp.
-	 * @return void
+	 * @return Gate
 	 */
-	private function note_rate_limit( Answer $answer, $now ) {
-		if ( 'rate_limited' === $answer->code ) {
-			$this->store->set_rate_limited_until( $now + Gate::RATE_LIMIT_PAUSE );
-		}
-	}
-
-	/**
-	 * Seconds to wait after an answer (rate_limited only), else null.
-	 *
-	 * @param string $code Kit code.
-	 * @param int    $now  Unix timestamp.
-	 * @return int|null
-	 */
-	private function retry_for( $code, $now ) {
-		return 'rate_limited' === $code ? max( 1, $this->store->rate_limited_until() - $now ) : null;
+	private function gate() {
+		return new Gate( $this->store );
 	}
 }
