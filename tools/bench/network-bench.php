@@ -217,11 +217,15 @@ switch ( $batchkeys_task ) {
 		}
 		$batchkeys_activation = $GLOBALS['batchkeys_bench']['calls'];
 		$batchkeys_events     = batchkeys_bench_sites_with_event();
-		// A day later every licensed site's check is due: each site's own WP-Cron runs it once.
+		// A day later every licensed site's check is due: each site's own WP-Cron runs it once
+		// (the first calls; the others take its answer).
 		$GLOBALS['batchkeys_bench_now'] += DAY_IN_SECONDS + HOUR_IN_SECONDS;
+		$batchkeys_ran    = 0;
+		$batchkeys_active = 0;
 		foreach ( $batchkeys_events as $batchkeys_blog ) {
 			switch_to_blog( $batchkeys_blog );
-			batchkeys_bench_tick();
+			$batchkeys_ran    += batchkeys_bench_tick() ? 1 : 0;
+			$batchkeys_active += batchkeys_is_active( 'bench-site' ) ? 1 : 0;
 			restore_current_blog();
 		}
 		$batchkeys_index = \BatchKeys\Kit\License\Store::sites_index();
@@ -231,6 +235,8 @@ switch ( $batchkeys_task ) {
 				'activation_calls' => $batchkeys_activation,
 				'day_calls'        => $GLOBALS['batchkeys_bench']['calls'] - $batchkeys_activation,
 				'sites_with_event' => count( $batchkeys_events ),
+				'ran'              => $batchkeys_ran,
+				'active'           => $batchkeys_active,
 				'indexed'          => isset( $batchkeys_index['bench-site'] ) ? count( $batchkeys_index['bench-site'] ) : 0,
 				'seconds'          => round( microtime( true ) - $batchkeys_started, 1 ),
 			)

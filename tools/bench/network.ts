@@ -232,7 +232,7 @@ export async function measureNetwork(
 					Number( perSite.day_calls ),
 					'count',
 					null,
-					`${ perSite.licensed } licensed, ${ perSite.indexed } indexed, ${ perSite.sites_with_event } sites with the event; one check per site and day (no shared answer cache)`
+					`${ perSite.licensed } licensed, ${ perSite.indexed } indexed, ${ perSite.sites_with_event } sites with the event, ${ perSite.ran } rechecks ran, ${ perSite.active } sites active after them; the sites share one day's answer (same product, key and domain)`
 				),
 				makeCheck(
 					'kit writes on unlicensed subsites',
