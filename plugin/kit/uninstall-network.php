@@ -27,8 +27,13 @@ if ( ! function_exists( 'batchkeys_kit_site_tables' ) ) {
 			if ( ! $batchkeys_ids ) {
 				return array();
 			}
-			// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared -- ids are integers; a deleted site has no table left.
-			$batchkeys_ids = $wpdb->get_col( "SELECT `blog_id` FROM `{$wpdb->blogs}` WHERE `blog_id` IN (" . implode( ',', $batchkeys_ids ) . ')' );
+			$batchkeys_wanted = $batchkeys_ids;
+			$batchkeys_ids    = array();
+			// In chunks: a long IN list costs memory to parse (the SQLite integration).
+			foreach ( array_chunk( $batchkeys_wanted, 250 ) as $batchkeys_chunk ) {
+				// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared -- ids are integers; a deleted site has no table left.
+				$batchkeys_ids = array_merge( $batchkeys_ids, $wpdb->get_col( "SELECT `blog_id` FROM `{$wpdb->blogs}` WHERE `blog_id` IN (" . implode( ',', $batchkeys_chunk ) . ')' ) );
+			}
 		}
 		$batchkeys_tables = array();
 		foreach ( $batchkeys_ids as $batchkeys_id ) {
@@ -80,43 +85,23 @@ if ( ! function_exists( 'batchkeys_kit_forget_cached' ) ) {
 	}
 }
 
-if ( ! function_exists( 'batchkeys_kit_delete_rows' ) ) {
-	/**
-	 * Deletes the rows of a site's options table that match a prepared condition, by one direct
-	 * query (no switch to that site), and forgets their cache entries.
-	 *
-	 * @param int    $blog_id Site id.
-	 * @param string $table   Its options table.
-	 * @param string $where   Prepared condition on `option_name`.
-	 * @return void
-	 */
-	function batchkeys_kit_delete_rows( $blog_id, $table, $where ) {
-		global $wpdb;
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- another site's table, without switching to it; $where is prepared by the caller.
-		$batchkeys_names = (array) $wpdb->get_col( "SELECT `option_name` FROM `{$table}` WHERE $where" );
-		if ( ! $batchkeys_names ) {
-			return;
-		}
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- see above.
-		$wpdb->query( "DELETE FROM `{$table}` WHERE $where" );
-		batchkeys_kit_forget_cached( $blog_id, $batchkeys_names );
-	}
-}
-
 if ( ! function_exists( 'batchkeys_kit_drop_event' ) ) {
 	/**
-	 * Removes the kit's event from a site's cron array by one direct read and one direct write
-	 * of its `cron` row (no switch to that site; the kit may not even be loaded), and forgets
-	 * that row's cache entries.
+	 * Removes the kit's event from a site's cron array by a direct write of its `cron` row (no
+	 * switch to that site; the kit may not even be loaded), and forgets that row's cache entries.
 	 *
-	 * @param int    $blog_id Site id.
-	 * @param string $table   Its options table.
+	 * @param int         $blog_id Site id.
+	 * @param string      $table   Its options table.
+	 * @param string|null $stored  The stored cron row when already read, else null (one read).
 	 * @return void
 	 */
-	function batchkeys_kit_drop_event( $blog_id, $table ) {
+	function batchkeys_kit_drop_event( $blog_id, $table, $stored = null ) {
 		global $wpdb;
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- another site's table, without switching to it.
-		$batchkeys_cron = maybe_unserialize( (string) $wpdb->get_var( "SELECT `option_value` FROM `{$table}` WHERE `option_name` = 'cron'" ) );
+		if ( null === $stored ) {
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- another site's table, without switching to it.
+			$stored = (string) $wpdb->get_var( "SELECT `option_value` FROM `{$table}` WHERE `option_name` = 'cron'" );
+		}
+		$batchkeys_cron = false === strpos( $stored, 'batchkeys_recheck' ) ? null : maybe_unserialize( $stored );
 		if ( ! is_array( $batchkeys_cron ) ) {
 			return;
 		}
@@ -134,6 +119,30 @@ if ( ! function_exists( 'batchkeys_kit_drop_event' ) ) {
 			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- see above.
 			$wpdb->update( $table, array( 'option_value' => maybe_serialize( $batchkeys_cron ) ), array( 'option_name' => 'cron' ) );
 			batchkeys_kit_forget_cached( $blog_id, array( 'cron' ) );
+		}
+	}
+}
+
+if ( ! function_exists( 'batchkeys_kit_drop_events' ) ) {
+	/**
+	 * Removes the kit's event from many sites: their cron rows read 100 tables per query
+	 * (UNION ALL), then one write per site that holds the event.
+	 *
+	 * @param array<int, string> $tables Options tables by site id.
+	 * @return void
+	 */
+	function batchkeys_kit_drop_events( array $tables ) {
+		global $wpdb;
+		foreach ( array_chunk( $tables, 100, true ) as $batchkeys_chunk ) {
+			$batchkeys_selects = array();
+			foreach ( $batchkeys_chunk as $batchkeys_id => $batchkeys_table ) {
+				$batchkeys_selects[] = 'SELECT ' . (int) $batchkeys_id . " AS `blog_id`, `option_value` FROM `{$batchkeys_table}` WHERE `option_name` = 'cron'";
+			}
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.NotPrepared -- the sites' tables, without switching to them; ids are integers.
+			foreach ( (array) $wpdb->get_results( implode( ' UNION ALL ', $batchkeys_selects ), ARRAY_A ) as $batchkeys_row ) {
+				$batchkeys_id = (int) $batchkeys_row['blog_id'];
+				batchkeys_kit_drop_event( $batchkeys_id, $batchkeys_chunk[ $batchkeys_id ], (string) $batchkeys_row['option_value'] );
+			}
 		}
 	}
 }

@@ -48,16 +48,17 @@ if ( ! function_exists( 'batchkeys_kit_uninstall_product' ) ) {
 			}
 		} else {
 			$batchkeys_index = batchkeys_kit_sites_index();
-			foreach ( batchkeys_kit_site_tables( batchkeys_kit_unneeded_events( $slug, $batchkeys_index ) ) as $batchkeys_id => $batchkeys_table ) {
-				batchkeys_kit_drop_event( $batchkeys_id, $batchkeys_table );
-			}
+			batchkeys_kit_drop_events( batchkeys_kit_site_tables( batchkeys_kit_unneeded_events( $slug, $batchkeys_index ) ) );
 			$batchkeys_sites = isset( $batchkeys_index[ $slug ] ) ? (array) $batchkeys_index[ $slug ] : array();
 			$batchkeys_sites = array_merge( $batchkeys_sites, array( get_main_site_id(), get_current_blog_id() ) );
 			$batchkeys_in    = implode( ',', array_fill( 0, count( $batchkeys_names ), '%s' ) );
 			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- one placeholder per name.
 			$batchkeys_where = $wpdb->prepare( "`option_name` IN ( $batchkeys_in )", $batchkeys_names );
 			foreach ( batchkeys_kit_site_tables( $batchkeys_sites ) as $batchkeys_id => $batchkeys_table ) {
-				batchkeys_kit_delete_rows( $batchkeys_id, $batchkeys_table, $batchkeys_where );
+				// The names are known: one DELETE per site, no read first.
+				// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- another site's table, without switching to it; the condition is prepared above.
+				$wpdb->query( "DELETE FROM `{$batchkeys_table}` WHERE $batchkeys_where" );
+				batchkeys_kit_forget_cached( $batchkeys_id, $batchkeys_names );
 			}
 			delete_site_option( 'batchkeys_license_' . $slug );
 			// The answers its sites shared (batchkeys_shared_<slug>:<hash>; a slug holds no ':').
@@ -98,9 +99,9 @@ if ( ! function_exists( 'batchkeys_kit_uninstall_all' ) ) {
 	/**
 	 * Removes every batchkeys_* option, transient and user meta, and the batchkeys_recheck cron
 	 * event; the object cache loses those entries only (never a flush of the whole cache). On a
-	 * network: per site's options table, one direct read of its cron array and one direct delete
-	 * (no switch); a switch only to the sites holding the event, to remove it; every batchkeys_*
-	 * network option.
+	 * network, per site's options table and without switching to it: one direct read of the kit's
+	 * row names and the cron array, then one delete and one write of the cron array where there
+	 * is something to remove; then every batchkeys_* network option.
 	 *
 	 * @return void
 	 */
@@ -128,16 +129,22 @@ if ( ! function_exists( 'batchkeys_kit_uninstall_all' ) ) {
 				$wpdb->esc_like( '_transient_timeout_batchkeys_' ) . '%'
 			);
 			foreach ( batchkeys_kit_site_tables() as $batchkeys_id => $batchkeys_table ) {
-				// The cron array is read directly (no switch); only a site holding the event is
-				// switched to, to remove it through the cron API.
-				// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- another site's table, without switching to it.
-				$batchkeys_cron = (string) $wpdb->get_var( "SELECT `option_value` FROM `{$batchkeys_table}` WHERE `option_name` = 'cron'" );
-				if ( false !== strpos( $batchkeys_cron, 'batchkeys_recheck' ) ) {
-					switch_to_blog( $batchkeys_id );
-					wp_unschedule_hook( 'batchkeys_recheck' );
-					restore_current_blog();
+				// One read per site gives the kit's row names and the cron array; no switch.
+				// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- another site's table, without switching to it; $batchkeys_where is prepared above.
+				$batchkeys_rows  = (array) $wpdb->get_results( "SELECT `option_name`, `option_value` FROM `{$batchkeys_table}` WHERE `option_name` = 'cron' OR $batchkeys_where", ARRAY_A );
+				$batchkeys_names = array();
+				foreach ( $batchkeys_rows as $batchkeys_row ) {
+					if ( 'cron' === $batchkeys_row['option_name'] ) {
+						batchkeys_kit_drop_event( $batchkeys_id, $batchkeys_table, (string) $batchkeys_row['option_value'] );
+					} else {
+						$batchkeys_names[] = (string) $batchkeys_row['option_name'];
+					}
 				}
-				batchkeys_kit_delete_rows( $batchkeys_id, $batchkeys_table, $batchkeys_where );
+				if ( $batchkeys_names ) {
+					// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- see above.
+					$wpdb->query( "DELETE FROM `{$batchkeys_table}` WHERE $batchkeys_where" );
+					batchkeys_kit_forget_cached( $batchkeys_id, $batchkeys_names );
+				}
 			}
 			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- uninstall: names are only known by prefix.
 			$batchkeys_network = $wpdb->get_col( $wpdb->prepare( "SELECT DISTINCT `meta_key` FROM `{$wpdb->sitemeta}` WHERE `meta_key` LIKE %s OR `meta_key` LIKE %s", $wpdb->esc_like( 'batchkeys_' ) . '%', $wpdb->esc_like( '_site_transient_batchkeys_' ) . '%' ) );

@@ -73,6 +73,20 @@ function batchkeys_bench_out( array $data ) {
 }
 
 /**
+ * CPU time of this process so far (user + system), in seconds: the wall time moves with
+ * whatever else runs on the machine.
+ *
+ * @return float
+ */
+function batchkeys_bench_cpu() {
+	$usage = getrusage();
+	if ( ! is_array( $usage ) ) {
+		return 0.0;
+	}
+	return $usage['ru_utime.tv_sec'] + $usage['ru_utime.tv_usec'] / 1e6 + $usage['ru_stime.tv_sec'] + $usage['ru_stime.tv_usec'] / 1e6;
+}
+
+/**
  * A product the bench registered; stops the run when it is missing (a failed registration).
  *
  * @param \BatchKeys\Kit\Kit $kit  The kit.
@@ -220,8 +234,8 @@ switch ( $batchkeys_task ) {
 		// A day later every licensed site's check is due: each site's own WP-Cron runs it once
 		// (the first calls; the others take its answer).
 		$GLOBALS['batchkeys_bench_now'] += DAY_IN_SECONDS + HOUR_IN_SECONDS;
-		$batchkeys_ran    = 0;
-		$batchkeys_active = 0;
+		$batchkeys_ran                   = 0;
+		$batchkeys_active                = 0;
 		foreach ( $batchkeys_events as $batchkeys_blog ) {
 			switch_to_blog( $batchkeys_blog );
 			$batchkeys_ran    += batchkeys_bench_tick() ? 1 : 0;
@@ -259,7 +273,8 @@ switch ( $batchkeys_task ) {
 		);
 		$batchkeys_index = \BatchKeys\Kit\License\Store::sites_index();
 		$batchkeys_out   = array(
-			'licensed' => isset( $batchkeys_index['bench-site'] ) ? count( $batchkeys_index['bench-site'] ) : 0,
+			'licensed'       => isset( $batchkeys_index['bench-site'] ) ? count( $batchkeys_index['bench-site'] ) : 0,
+			'peak_before_mb' => round( memory_get_peak_usage() / 1e6, 1 ),
 		);
 		foreach ( array(
 			'product' => static function () {
@@ -270,10 +285,12 @@ switch ( $batchkeys_task ) {
 			$GLOBALS['batchkeys_bench']['queries']  = 0;
 			$GLOBALS['batchkeys_bench']['switches'] = 0;
 			$batchkeys_before                       = memory_get_usage();
+			$batchkeys_cpu                          = batchkeys_bench_cpu();
 			$batchkeys_started                      = microtime( true );
 			call_user_func( $batchkeys_run );
 			$batchkeys_out[ $batchkeys_name ] = array(
 				'seconds'  => round( microtime( true ) - $batchkeys_started, 3 ),
+				'cpu_ms'   => round( ( batchkeys_bench_cpu() - $batchkeys_cpu ) * 1000 ),
 				'queries'  => $GLOBALS['batchkeys_bench']['queries'],
 				'switches' => $GLOBALS['batchkeys_bench']['switches'],
 				'peak_mb'  => round( memory_get_peak_usage() / 1e6, 1 ),

@@ -246,14 +246,14 @@ export async function measureNetwork(
 					product.seconds * 1000,
 					'ms',
 					BUDGETS.networkUninstallMs,
-					`${ product.queries } queries, ${ product.switches } site switches, ${ product.calls } API calls; then uninstall_all ${ Math.round( all.seconds * 1000 ) } ms, ${ all.queries } queries, ${ all.switches } switches; rows left ${ uninstall.rows_left }, events left ${ uninstall.events_left }`
+					`CPU ${ product.cpu_ms } ms, ${ product.queries } queries, ${ product.switches } site switches, ${ product.calls } API calls; then uninstall_all ${ Math.round( all.seconds * 1000 ) } ms (CPU ${ all.cpu_ms } ms), ${ all.queries } queries, ${ all.switches } switches; rows left ${ uninstall.rows_left }, events left ${ uninstall.events_left }`
 				),
 				makeCheck(
 					'uninstall peak memory (the whole PHP process)',
 					product.peak_mb * 1e6,
 					'bytes',
 					BUDGETS.networkUninstallPeakBytes,
-					`peak ${ product.peak_mb } MB after the product's uninstall, ${ all.peak_mb } MB after uninstall_all; retained by the product's uninstall ${ product.added_kb } KB`
+					`peak ${ uninstall.peak_before_mb } MB before (WordPress booted on the network, opcache off as in a command-line PHP), ${ product.peak_mb } MB after the product's uninstall, ${ all.peak_mb } MB after uninstall_all; retained by the product's uninstall ${ product.added_kb } KB`
 				),
 				makeCheck(
 					'network license screen (Network Admin > Settings), median',

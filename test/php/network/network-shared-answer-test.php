@@ -91,8 +91,8 @@ final class Network_Shared_Answer_Test extends Network_Test_Case {
 
 	/** Different keys, and another product with the same key, each make their own call. */
 	public function test_different_keys_and_products_call_separately() {
-		$product = $this->site_product();
-		$other   = $this->site_product( 'net-site-two' );
+		$product                        = $this->site_product();
+		$other                          = $this->site_product( 'net-site-two' );
 		list( $first, $second, $third ) = self::subsites();
 		$this->activate_on(
 			$product,
@@ -115,7 +115,7 @@ final class Network_Shared_Answer_Test extends Network_Test_Case {
 
 	/** Only "valid" is shared: after a refusal every site finds out by its own call; a person's check always calls. */
 	public function test_a_refusal_is_not_shared_and_a_person_always_calls() {
-		$product = $this->site_product();
+		$product                        = $this->site_product();
 		list( $first, $second, $third ) = self::subsites();
 		$this->activate_on( $product, array_fill_keys( array( $first, $second, $third ), self::GOOD ) );
 
