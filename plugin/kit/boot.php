@@ -69,16 +69,31 @@ $batchkeys_register_block = static function () {
 	register_block_type( $batchkeys_folder );
 	remove_filter( 'block_type_metadata', $batchkeys_without_scripts );
 };
-add_action( 'rest_api_init', $batchkeys_register_block );
+// REST: the concerns of a REST request, early (priority 0) so what they hook on rest_api_init
+// still runs in this round, then the block type; one callback for both (each costs memory).
 add_action(
-	'current_screen',
-	static function ( $batchkeys_screen ) use ( $batchkeys_register_block ) {
-		// The editors: posts and pages, the site editor, widgets, the Customizer.
-		if ( $batchkeys_screen instanceof WP_Screen && ( $batchkeys_screen->is_block_editor() || in_array( $batchkeys_screen->base, array( 'post', 'site-editor', 'widgets', 'customize' ), true ) ) ) {
-			$batchkeys_register_block();
+	'rest_api_init',
+	static function () use ( $batchkeys_register_block ) {
+		$batchkeys_kit = \BatchKeys\Kit\Kit::instance();
+		if ( null !== $batchkeys_kit ) {
+			$batchkeys_kit->wire_for( 'rest' );
 		}
-	}
+		$batchkeys_register_block();
+	},
+	0
 );
+if ( is_admin() ) {
+	// Screens exist in wp-admin only.
+	add_action(
+		'current_screen',
+		static function ( $batchkeys_screen ) use ( $batchkeys_register_block ) {
+			// The editors: posts and pages, the site editor, widgets, the Customizer.
+			if ( $batchkeys_screen instanceof WP_Screen && ( $batchkeys_screen->is_block_editor() || in_array( $batchkeys_screen->base, array( 'post', 'site-editor', 'widgets', 'customize' ), true ) ) ) {
+				$batchkeys_register_block();
+			}
+		}
+	);
+}
 if ( defined( 'WP_CLI' ) && WP_CLI ) {
 	add_action( 'init', $batchkeys_register_block );
 }

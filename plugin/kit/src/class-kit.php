@@ -124,7 +124,8 @@ final class Kit {
 
 	/**
 	 * Hooks in what this request may need, and no more: the concerns of an admin page or of
-	 * WP-CLI at once; those of REST on rest_api_init; the rest only when its hook fires.
+	 * WP-CLI at once; those of REST on rest_api_init (boot.php hooks it, with the block type, or
+	 * now when it has fired); the rest only when its hook fires.
 	 *
 	 * @return void
 	 */
@@ -147,15 +148,7 @@ final class Kit {
 		}
 		if ( did_action( 'rest_api_init' ) ) {
 			$this->wire_for( 'rest' );
-			return;
 		}
-		add_action(
-			'rest_api_init',
-			function () {
-				$this->wire_for( 'rest' );
-			},
-			0
-		);
 	}
 
 	/**

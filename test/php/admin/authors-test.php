@@ -13,13 +13,17 @@ use BatchKeys\Tests\Kit_Test_Case;
 final class Authors_Test extends Kit_Test_Case {
 
 	/**
-	 * The plugin loads authors.php in wp-admin only; the tests run outside it.
+	 * The plugin loads authors.php in wp-admin only, and it hooks the row on the Plugins screen
+	 * only; the tests run outside both, so they load it as the Plugins screen would.
 	 *
 	 * @return void
 	 */
 	protected function setUp(): void {
 		parent::setUp();
+		$pagenow            = $GLOBALS['pagenow'];
+		$GLOBALS['pagenow'] = 'plugins.php';
 		require_once dirname( BATCHKEYS_PLUGIN_FILE ) . '/authors.php';
+		$GLOBALS['pagenow'] = $pagenow;
 	}
 
 	/**

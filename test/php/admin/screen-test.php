@@ -207,6 +207,40 @@ final class Screen_Test extends Admin_Test_Case {
 		$this->assertSame( array(), $this->http, 'enqueueing makes no request' );
 	}
 
+	/**
+	 * Every entry has the page callback (WordPress links a menu entry to its page only while the
+	 * page has one), and that one callback prints the product of the page WordPress shows.
+	 */
+	public function test_every_entry_links_to_its_page_and_prints_its_own_product() {
+		$this->temporary_product( 'bk-second', array( 'name' => 'Second Product' ) );
+		$hooks = array(
+			self::DEMO  => 'settings_page_batchkeys-' . self::DEMO,
+			'bk-second' => 'settings_page_batchkeys-bk-second',
+		);
+		array_map( 'remove_all_actions', $hooks );
+		$screen = $this->screen();
+		$this->as_user( 'administrator' );
+		$screen->add_pages();
+		try {
+			foreach ( array(
+				self::DEMO  => 'BatchKeys Demo License',
+				'bk-second' => 'Second Product License',
+			) as $slug => $title ) {
+				$hook = get_plugin_page_hook( 'batchkeys-' . $slug, 'options-general.php' );
+				$this->assertSame( $hooks[ $slug ], $hook, "the menu links $slug to its page" );
+				$html = $this->output_of(
+					static function () use ( $hook ) {
+						do_action( $hook );
+					}
+				);
+				$this->assertSame( 1, substr_count( $html, '<h1>' ), $html );
+				$this->assertStringContainsString( "<h1>$title</h1>", $html );
+			}
+		} finally {
+			array_map( 'remove_all_actions', $hooks );
+		}
+	}
+
 	/** The root element carries the product info and the license view, never a secret or the key. */
 	public function test_the_root_element_hands_over_the_product_and_its_view_never_the_secret_or_the_key() {
 		$screen = $this->screen();

@@ -53,14 +53,19 @@ final class Address_Notice {
 	}
 
 	/**
-	 * Hooks the notice and the form handler in.
+	 * Hooks the notice in (Network Admin fires its own action), and the form handler on
+	 * admin-post.php (the only page that fires it).
 	 *
 	 * @return void
 	 */
 	public function register_hooks() {
 		add_action( 'admin_notices', array( $this, 'render' ) );
-		add_action( 'network_admin_notices', array( $this, 'render' ) );
-		add_action( 'admin_post_' . self::ACTION, array( $this, 'handle' ) );
+		if ( is_network_admin() ) {
+			add_action( 'network_admin_notices', array( $this, 'render' ) );
+		}
+		if ( isset( $GLOBALS['pagenow'] ) && 'admin-post.php' === $GLOBALS['pagenow'] ) {
+			add_action( 'admin_post_' . self::ACTION, array( $this, 'handle' ) );
+		}
 	}
 
 	/**

@@ -66,16 +66,21 @@ final class Notices {
 	}
 
 	/**
-	 * Hooks the notices, the dismissal endpoint and its script in.
+	 * Hooks the notices in (Network Admin fires its own action), and the dismissal endpoint on
+	 * admin-ajax requests (the only ones that fire it). The dismissal script is hooked once a
+	 * notice is printed.
 	 *
 	 * @return void
 	 */
 	public function register_hooks() {
 		add_action( 'admin_notices', array( $this, 'render' ) );
-		// In Network Admin: the licenses of the whole network only, in the network's words.
-		add_action( 'network_admin_notices', array( $this, 'render' ) );
-		add_action( 'wp_ajax_' . self::ACTION, array( $this, 'dismiss' ) );
-		add_action( 'admin_footer', array( $this, 'print_script' ) );
+		if ( is_network_admin() ) {
+			// In Network Admin: the licenses of the whole network only, in the network's words.
+			add_action( 'network_admin_notices', array( $this, 'render' ) );
+		}
+		if ( wp_doing_ajax() ) {
+			add_action( 'wp_ajax_' . self::ACTION, array( $this, 'dismiss' ) );
+		}
 	}
 
 	/**
@@ -250,7 +255,10 @@ final class Notices {
 				esc_html( $notice['message'] ),
 				$link // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- built from esc_url() and esc_html__() above.
 			);
-			$this->printed = true;
+			if ( ! $this->printed ) {
+				$this->printed = true;
+				add_action( 'admin_footer', array( $this, 'print_script' ) );
+			}
 		}
 	}
 

@@ -56,14 +56,16 @@ final class Screen {
 	}
 
 	/**
-	 * Hooks the menu and the scripts in.
+	 * Hooks the menu in: the network's pages only in the network admin. The scripts are hooked by
+	 * add_pages() on the request that shows a product's page.
 	 *
 	 * @return void
 	 */
 	public function register_hooks() {
 		add_action( 'admin_menu', array( $this, 'add_pages' ) );
-		add_action( 'network_admin_menu', array( $this, 'add_network_pages' ) );
-		add_action( 'admin_enqueue_scripts', array( $this, 'enqueue' ) );
+		if ( is_network_admin() ) {
+			add_action( 'network_admin_menu', array( $this, 'add_network_pages' ) );
+		}
 	}
 
 	/**
@@ -131,24 +133,10 @@ final class Screen {
 	 * @return void
 	 */
 	public function add_pages() {
+		$render = array( $this, 'render_current' );
 		foreach ( $this->kit->registry()->all() as $product ) {
-			if ( ! is_array( $product->menu ) || empty( $product->menu['parent'] ) ) {
-				continue;
-			}
-			$slug   = $product->slug;
-			$title  = self::title( $product );
-			$suffix = add_submenu_page(
-				(string) $product->menu['parent'],
-				$title,
-				$title,
-				$product->capability,
-				self::page_slug( $product ),
-				function () use ( $slug ) {
-					$this->render( $slug );
-				}
-			);
-			if ( is_string( $suffix ) && '' !== $suffix ) {
-				$this->pages[ $suffix ] = $slug;
+			if ( is_array( $product->menu ) && ! empty( $product->menu['parent'] ) ) {
+				$this->add_page( $product, (string) $product->menu['parent'], $product->capability, $render );
 			}
 		}
 	}
@@ -161,25 +149,35 @@ final class Screen {
 	 * @return void
 	 */
 	public function add_network_pages() {
+		$render = array( $this, 'render_current' );
 		foreach ( $this->kit->registry()->all() as $product ) {
-			if ( ! $product->is_network_scope() || ! is_array( $product->menu ) ) {
-				continue;
+			if ( $product->is_network_scope() && is_array( $product->menu ) ) {
+				$this->add_page( $product, 'settings.php', 'manage_network_options', $render );
 			}
-			$slug   = $product->slug;
-			$title  = self::title( $product );
-			$suffix = add_submenu_page(
-				'settings.php',
-				$title,
-				$title,
-				'manage_network_options',
-				self::page_slug( $product ),
-				function () use ( $slug ) {
-					$this->render( $slug );
-				}
-			);
-			if ( is_string( $suffix ) && '' !== $suffix ) {
-				$this->pages[ $suffix ] = $slug;
-			}
+		}
+	}
+
+	/**
+	 * One product's menu entry, with the page callback every entry shares, one array for all
+	 * (WordPress links an entry to its page only while the page has a callback). The scripts are
+	 * hooked only on the request that shows a product's page (`?page=`).
+	 *
+	 * @param Product                               $product    Product.
+	 * @param string                                $parent     Parent menu (file or slug).
+	 * @param string                                $capability Capability the entry needs.
+	 * @param array{0: Screen, 1: 'render_current'} $render     The shared page callback.
+	 * @return void
+	 */
+	private function add_page( Product $product, $parent, $capability, array $render ) {
+		$title  = self::title( $product );
+		$page   = self::page_slug( $product );
+		$suffix = add_submenu_page( $parent, $title, $title, $capability, $page, $render );
+		if ( ! is_string( $suffix ) || '' === $suffix ) {
+			return;
+		}
+		$this->pages[ $suffix ] = $product->slug;
+		if ( isset( $GLOBALS['plugin_page'] ) && $page === $GLOBALS['plugin_page'] ) {
+			add_action( 'admin_enqueue_scripts', array( $this, 'enqueue' ) );
 		}
 	}
 
@@ -193,6 +191,17 @@ final class Screen {
 		$data            = $product->to_client_array();
 		$data['license'] = $this->kit->licenses()->view( $product );
 		return $data;
+	}
+
+	/**
+	 * Prints the page this request shows (the action is named after the page's hook suffix), for
+	 * every product: one callback instead of one closure per product.
+	 *
+	 * @return void
+	 */
+	public function render_current() {
+		$suffix = current_action();
+		$this->render( isset( $this->pages[ $suffix ] ) ? $this->pages[ $suffix ] : '' );
 	}
 
 	/**

@@ -68,15 +68,19 @@ final class Scheduler {
 
 	/**
 	 * Hooks in what only admin requests use: the upkeep of the event and the fallback on admin
-	 * pages, and the fallback's loopback request (admin-ajax). The run and the store's actions
-	 * are hooked by the Kit on every request without loading this class (Wiring::ON_DEMAND).
+	 * pages, or on admin-ajax the fallback's loopback request (admin_init does nothing there). The
+	 * run and the store's actions are hooked by the Kit on every request without loading this
+	 * class (Wiring::ON_DEMAND).
 	 *
 	 * @return void
 	 */
 	public function register_hooks() {
+		if ( wp_doing_ajax() ) {
+			add_action( 'wp_ajax_' . Fallback::ACTION, array( $this, 'fallback_request' ) );
+			add_action( 'wp_ajax_nopriv_' . Fallback::ACTION, array( $this, 'fallback_request' ) );
+			return;
+		}
 		add_action( 'admin_init', array( $this, 'admin_init' ) );
-		add_action( 'wp_ajax_' . Fallback::ACTION, array( $this, 'fallback_request' ) );
-		add_action( 'wp_ajax_nopriv_' . Fallback::ACTION, array( $this, 'fallback_request' ) );
 	}
 
 	/**

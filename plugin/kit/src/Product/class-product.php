@@ -140,12 +140,7 @@ final class Product {
 		$this->key_format            = $fields['key_format'] instanceof Key_Format ? $fields['key_format'] : Key_Format::default_format();
 		$this->grace_days            = (int) $fields['grace_days'];
 		$this->capability            = (string) $fields['capability'];
-		$this->menu                  = is_array( $fields['menu'] ) && isset( $fields['menu']['parent'], $fields['menu']['title'] )
-			? array(
-				'parent' => (string) $fields['menu']['parent'],
-				'title'  => (string) $fields['menu']['title'],
-			)
-			: false;
+		$this->menu                  = self::menu( $fields['menu'] );
 		$this->release_on_deactivate = (bool) $fields['release_on_deactivate'];
 		$this->allow_topup           = (bool) $fields['allow_topup'];
 		$this->send_active           = ! empty( $fields['send_active'] );
@@ -153,6 +148,27 @@ final class Product {
 		$this->file                  = (string) $fields['file'];
 		$this->account_url           = isset( $fields['account_url'] ) ? (string) $fields['account_url'] : '';
 		$this->network               = isset( $fields['network'] ) && in_array( $fields['network'], self::SCOPES, true ) ? (string) $fields['network'] : 'auto';
+	}
+
+	/**
+	 * The menu setting as the property holds it: array( parent, title ) as strings, or false. A
+	 * setting already in that shape is kept as it is (usually Registry's default, a constant
+	 * array that costs no memory), not copied.
+	 *
+	 * @param mixed $menu Validated menu setting.
+	 * @return array{parent: string, title: string}|false
+	 */
+	private static function menu( $menu ) {
+		if ( ! is_array( $menu ) || ! isset( $menu['parent'], $menu['title'] ) ) {
+			return false;
+		}
+		if ( 2 === count( $menu ) && is_string( $menu['parent'] ) && is_string( $menu['title'] ) ) {
+			return $menu;
+		}
+		return array(
+			'parent' => (string) $menu['parent'],
+			'title'  => (string) $menu['title'],
+		);
 	}
 
 	/**
