@@ -1,8 +1,9 @@
 /**
  * Figure 5: the latency a REST activation adds over the mock's own answer time. Each activation
- * goes to its own product (bench-act-N, registered by the bench mu-plugin for that request only)
- * because the kit throttles a product to one activation per 10 s; a direct call to the mock with
- * the same headers and a REST read of the same license are interleaved with it.
+ * goes to its own product (bench-act-N, registered by the bench mu-plugin for that request only,
+ * which also empties the site-wide burst row) because the kit throttles a person's calls; a
+ * direct call to the mock with the same headers and a REST read of the same license are
+ * interleaved with it.
  */
 import { DEMO_AUTH } from '../../test/mock-api/seed';
 import { BUDGETS } from './budgets';

@@ -10,7 +10,8 @@
  * - X-BatchKeys-Bench-Id: the request's id; without it nothing is logged.
  * - X-BatchKeys-Bench-Kit: off drops the BatchKeys plugin from active_plugins for this request.
  * - X-BatchKeys-Bench-Autoload: 1 adds the autoloaded-option figures to the line.
- * - X-BatchKeys-Bench-Product: bench-act-N registers that extra product (activation figure).
+ * - X-BatchKeys-Bench-Product: bench-act-N registers that extra product (activation figure); on a
+ *   POST the site-wide burst row is emptied first (the figure times activations, not the throttle).
  * - X-BatchKeys-Bench-Reset: 1 deletes every batchkeys_* row and the recheck event before the
  *   kit loads (the no-key figures start from a site that never had a key).
  * - X-BatchKeys-Bench-Fallback: 1 makes this admin page find WP-Cron dead and the demo product's
@@ -78,6 +79,12 @@ if ( isset( $_SERVER['HTTP_X_BATCHKEYS_BENCH_FALLBACK'] ) ) {
 	delete_option( 'batchkeys_cron_fallback' );
 	delete_option( 'batchkeys_cron_fallback_token' );
 	delete_option( 'batchkeys_rate_limited_until' );
+}
+
+if ( isset( $_SERVER['HTTP_X_BATCHKEYS_BENCH_PRODUCT'] ) && isset( $_SERVER['REQUEST_METHOD'] ) && 'POST' === $_SERVER['REQUEST_METHOD'] ) {
+	// The activation figure measures latency, not the throttle: each activation goes to a product
+	// of its own, and the site-wide burst row (6 back to back, then one per 10 s) starts empty.
+	delete_option( 'batchkeys_site_throttle' );
 }
 
 if ( $GLOBALS['batchkeys_bench_state']['kit_off'] ) {
