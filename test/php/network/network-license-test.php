@@ -118,8 +118,11 @@ final class Network_License_Test extends Network_Test_Case {
 		switch_to_blog( $new_main );
 		$this->assertArrayHasKey( self::DEMO, Schedule::products( $this->kit() ), 'the new main site does' );
 		$this->assertTrue( batchkeys_is_active( self::DEMO ) );
+		$this->assertNull( $this->kit()->licenses()->view( $this->product() )['address'], 'the same network: no address change' );
 		$this->set_now( self::T0 + 2 * DAY_IN_SECONDS );
 		$this->assertSame( array( self::DEMO => 'valid' ), $scheduler->run() );
+		$log = $this->mock->log();
+		$this->assertSame( '127.0.0.1', end( $log )['headers']['domain'], 'the network\'s domain, from the new main site' );
 		restore_current_blog();
 		foreach ( self::all_sites() as $blog_id ) {
 			switch_to_blog( $blog_id );

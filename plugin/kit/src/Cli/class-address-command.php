@@ -9,7 +9,6 @@ namespace BatchKeys\Kit\Cli;
 
 use BatchKeys\Kit\Kit;
 use BatchKeys\Kit\License\Address_Guard;
-use BatchKeys\Kit\Messages\Messages;
 
 if ( ! defined( 'ABSPATH' ) ) {
 	exit;
@@ -87,7 +86,7 @@ final class Address_Command {
 		}
 		$result = Address_Guard::resolve( $service, $product, $assoc_args['answer'] );
 		if ( $result->is_error() ) {
-			\WP_CLI::error( $result->message() . ' ' . Messages::hint( $result->code ) );
+			\WP_CLI::error( $result->message() . ' ' . $result->hint() );
 			return;
 		}
 		$this->print_address( $result->view, $json );

@@ -9,7 +9,6 @@ namespace BatchKeys\Kit\Cli;
 
 use BatchKeys\Kit\Clock;
 use BatchKeys\Kit\License\Result;
-use BatchKeys\Kit\Messages\Messages;
 use BatchKeys\Kit\Product\Product;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -46,7 +45,7 @@ final class Output {
 					)
 				);
 			}
-			$message = $result->message() . ' ' . Messages::hint( $result->code );
+			$message = $result->message() . ' ' . $result->hint();
 			if ( null !== $result->retry_after ) {
 				/* translators: %s: date and time (ISO 8601). */
 				$message .= ' ' . sprintf( __( 'Try again after %s.', 'batchkeys' ), (string) Clock::iso( Clock::now() + $result->retry_after ) );

@@ -106,6 +106,16 @@ final class Result {
 	}
 
 	/**
+	 * The hint for people: this result's own, else the code's (in the words of the license's
+	 * scope).
+	 *
+	 * @return string
+	 */
+	public function hint() {
+		return null === $this->hint ? Messages::hint( $this->code, $this->scope() ) : $this->hint;
+	}
+
+	/**
 	 * The failure as a WP_Error: code, translated message, data {status, hint, license}.
 	 *
 	 * @return \WP_Error
@@ -113,7 +123,7 @@ final class Result {
 	public function to_wp_error() {
 		$data = array(
 			'status'  => $this->status,
-			'hint'    => null === $this->hint ? Messages::hint( $this->code, $this->scope() ) : $this->hint,
+			'hint'    => $this->hint(),
 			'license' => $this->view,
 		);
 		if ( null !== $this->retry_after ) {
