@@ -132,7 +132,7 @@ final class Network_Address_Cli_Test extends Kit_Test_Case {
 	 * nothing; `--answer=moved` makes the one activation call, for the network's domain.
 	 */
 	public function test_cli_shows_and_answers_the_network_question() {
-		$shown = self::address( '', BATCHKEYS_TEST_SITE['subsites'][1]['url'] );
+		$shown = self::address( '', (string) wp_list_pluck( (array) BATCHKEYS_TEST_SITE['subsites'], 'url' )[1] );
 		$this->assertSame( 'changed', $shown['status'] );
 		$this->assertSame( self::OLD, $shown['activation_domain'] );
 		$this->assertSame( '127.0.0.1', $shown['current_domain'] );
