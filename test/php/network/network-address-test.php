@@ -321,4 +321,41 @@ final class Network_Address_Test extends Network_Test_Case {
 		$this->assertStringContainsString( 'copied here from another network', $this->notice_on( 'dashboard-network' ) );
 		$this->assertSame( array(), $this->mock->log() );
 	}
+
+	/**
+	 * The notice's form handler: a site administrator who posts an answer for the network license
+	 * (with a valid nonce of their own) is refused with network_managed; nothing changes, no call.
+	 */
+	public function test_the_form_handler_refuses_a_site_administrator() {
+		$this->moved_network();
+		$this->kit()->licenses()->view( $this->product() );
+		$before = get_site_option( 'batchkeys_license_' . self::DEMO );
+		switch_to_blog( self::subsites()[0] );
+		$this->as_user( 'administrator' );
+		$_POST['product']     = self::DEMO;
+		$_POST['answer']      = 'new_site';
+		$_REQUEST['_wpnonce'] = wp_create_nonce( Address_Notice::ACTION . '_' . self::DEMO );
+		$this->add_test_filter(
+			'wp_die_handler',
+			static function () {
+				return static function ( $message, $title, $args ) {
+					throw new \RuntimeException( (string) $message, (int) $args['response'] );
+				};
+			}
+		);
+		$refused = null;
+		try {
+			$this->kit()->concern( Address_Notice::class )->handle();
+		} catch ( \RuntimeException $e ) {
+			$refused = $e;
+		} finally {
+			unset( $_POST['product'], $_POST['answer'], $_REQUEST['_wpnonce'] );
+			restore_current_blog();
+		}
+		$this->assertNotNull( $refused );
+		$this->assertSame( 403, $refused->getCode() );
+		$this->assertSame( esc_html( \BatchKeys\Kit\Messages\Messages::message( 'network_managed' ) ), $refused->getMessage() );
+		$this->assertSame( $before, get_site_option( 'batchkeys_license_' . self::DEMO ) );
+		$this->assertSame( array(), $this->mock->log() );
+	}
 }
