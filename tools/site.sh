@@ -3,7 +3,7 @@
 # MariaDB, the plugin mounted and active, a demo product pointed at the mock BatchKeys API.
 #
 #   tools/site.sh start [--name=dev] [--db=sqlite|mariadb] [--wp=sid|trixie] [--no-build] [--fresh]
-#                       [--multisite] [--subsites=N]
+#                       [--multisite] [--subsites=N] [--home-from-host]
 #   tools/site.sh stop  [--name=dev | --all]
 #   tools/site.sh status [--name=dev]
 #
@@ -12,12 +12,17 @@
 # --multisite makes it a subdirectory network (the main site and --subsites=N subsites /site1/ ...
 # /siteN/, default 3), the plugin network-activated; switching a site between single and network
 # starts it with a new database.
+# --home-from-host (single site) builds WP_HOME and WP_SITEURL from the request's Host header, a
+# common wp-config.php pattern: the site's test modes live in batchkeys-mode.json next to
+# wp-config.php, read on every request, so the Playwright specs switch them on a running site
+# (test/e2e/support/site-state.php `mode`); `address_resolution` there defines
+# BATCHKEYS_ADDRESS_RESOLUTION.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 cmd=${1:-start}
 [ $# -gt 0 ] && shift
-name=dev db=sqlite suite=sid build=1 all=0 fresh=0 subsites=0
+name=dev db=sqlite suite=sid build=1 all=0 fresh=0 subsites=0 home_from_host=0
 for arg in "$@"; do
 	case "$arg" in
 		--name=*) name=${arg#*=} ;;
@@ -28,6 +33,7 @@ for arg in "$@"; do
 		--all) all=1 ;;
 		--multisite) [ "$subsites" != 0 ] || subsites=3 ;;
 		--subsites=*) subsites=${arg#*=} ;;
+		--home-from-host) home_from_host=1 ;;
 		*) bk_die "unknown option '$arg' (see tools/site.sh)" ;;
 	esac
 done
@@ -103,6 +109,11 @@ fi
 # The example products' copies of the kit (test/fixtures, mounted below): cheap when up to date.
 bash "$BK_ROOT/tools/build-fixtures.sh" --quiet || bk_die "copying the kit into test/fixtures failed (see above)"
 
+# The test modes: a start sets them anew (none, or home_from_host).
+set_modes() {
+	if [ $home_from_host = 1 ]; then echo '{"home_from_host":true}' >"$WPDIR/batchkeys-mode.json"; else rm -f "$WPDIR/batchkeys-mode.json"; fi
+}
+
 # ------------------------------------------------------------------ reuse what is running
 if [ $fresh = 0 ] && bk_pid_alive "$RUN/php.pid" php && [ -f "$JSON" ] && [ "$(cat "$RUN/db" 2>/dev/null)" = "$db" ] \
 	&& [ "$(cat "$RUN/suite" 2>/dev/null)" = "$suite" ] && [ "$(cat "$RUN/layout" 2>/dev/null || echo 0)" = "$layout" ]; then
@@ -113,6 +124,7 @@ if [ $fresh = 0 ] && bk_pid_alive "$RUN/php.pid" php && [ -f "$JSON" ] && [ "$(c
 			--store "$SITE/mock-store.json" --ready-file "$RUN/mock.ready" >"$RUN/mock.log" 2>&1 </dev/null &
 		echo $! >"$RUN/mock.pid"
 	fi
+	set_modes
 	bk_log "site '$name' already running: $(bk_json_get "$JSON" url) (admin / password), mock $(bk_json_get "$JSON" mock_url)"
 	exit 0
 fi
@@ -229,8 +241,16 @@ echo $! >"$RUN/mock.pid"
 
 # ------------------------------------------------------------------ wp-config.php
 if [ "$layout" = 0 ]; then
-	site_addresses="define( 'WP_HOME', '$url' );
-define( 'WP_SITEURL', '$url' );"
+	# home_from_host: as many real wp-config.php files do (the kit must never send what it says).
+	site_addresses="if ( ! empty( \$batchkeys_mode['home_from_host'] ) && isset( \$_SERVER['HTTP_HOST'] ) ) {
+	define( 'WP_HOME', 'http://' . \$_SERVER['HTTP_HOST'] );
+	define( 'WP_SITEURL', 'http://' . \$_SERVER['HTTP_HOST'] );
+	// WP_HTTP_BLOCK_EXTERNAL lets through the site's own host, no longer 127.0.0.1: the mock's.
+	define( 'WP_ACCESSIBLE_HOSTS', '127.0.0.1' );
+} else {
+	define( 'WP_HOME', '$url' );
+	define( 'WP_SITEURL', '$url' );
+}"
 else
 	# No WP_HOME / WP_SITEURL on a network: core would give every subsite the main site's address.
 	# tools/site/install.php sets BATCHKEYS_SINGLE_INSTALL while it builds the network tables.
@@ -264,6 +284,12 @@ define( 'DB_COLLATE', '' );
 define( 'DB_DIR', '$SITE/db/' );
 define( 'DB_FILE', \$batchkeys_test_db ? 'wp_tests.sqlite' : 'wp.sqlite' );
 \$table_prefix = \$batchkeys_test_db ? 'wptests_' : 'wp_';
+// The local site's test modes (tools/site.sh --home-from-host; the Playwright specs switch them).
+\$batchkeys_mode = is_file( __DIR__ . '/batchkeys-mode.json' ) ? json_decode( (string) file_get_contents( __DIR__ . '/batchkeys-mode.json' ), true ) : null;
+\$batchkeys_mode = is_array( \$batchkeys_mode ) ? \$batchkeys_mode : array();
+if ( isset( \$batchkeys_mode['address_resolution'] ) && is_string( \$batchkeys_mode['address_resolution'] ) ) {
+	define( 'BATCHKEYS_ADDRESS_RESOLUTION', \$batchkeys_mode['address_resolution'] );
+}
 $site_addresses
 define( 'WP_ENVIRONMENT_TYPE', 'local' );
 define( 'WP_DEBUG', true );
@@ -295,6 +321,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 require_once ABSPATH . 'wp-settings.php';
 PHP
+set_modes
 
 # ------------------------------------------------------------------ install + serve
 bk_log "installing WordPress ($(php -r "include '$WPDIR/wp-includes/version.php'; echo \$wp_version;"), $db)"

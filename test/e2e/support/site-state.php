@@ -8,7 +8,13 @@
  * site's URL), `unthrottle` (lets the next activation or check through), `record` (stores the
  * JSON license record as is), `locale` (the site's and the admin's language, JSON string) or
  * `home` (writes the JSON home URL into the home option as the database holds it, as a copy or a
- * move of the database would; WP_HOME keeps the browser on the local site).
+ * move of the database would; WP_HOME keeps the browser on the local site), `mode` (the site's
+ * test modes, a JSON object read by its wp-config.php on every request: `home_from_host` builds
+ * WP_HOME from the request's Host header, `address_resolution` defines
+ * BATCHKEYS_ADDRESS_RESOLUTION; `{}` for none) `is_active` (prints what
+ * batchkeys_is_active() answers for the product, `true` or `false`, as a page would),
+ * `cron_unlock` (clears WP-Cron's lock; prints the kit's last recheck run, JSON) or
+ * `cron_last_run` (prints it).
  *
  * It boots the site's own wp-load.php against its own database (the caller leaves WP_TEST_DB,
  * which selects the PHPUnit database, out of the environment) and touches only the rows the kit
@@ -98,6 +104,36 @@ switch ( $batchkeys_command ) {
 		}
 		batchkeys_e2e_home( $batchkeys_home );
 		break;
+	case 'mode':
+		$batchkeys_mode = isset( $argv[5] ) ? json_decode( $argv[5], true ) : null;
+		if ( ! is_array( $batchkeys_mode ) ) {
+			exit( 2 );
+		}
+		// Only the modes the site's wp-config.php knows, with their types.
+		$batchkeys_mode      = array_filter(
+			array(
+				'home_from_host'     => ! empty( $batchkeys_mode['home_from_host'] ),
+				'address_resolution' => isset( $batchkeys_mode['address_resolution'] ) && is_string( $batchkeys_mode['address_resolution'] ) ? $batchkeys_mode['address_resolution'] : null,
+			)
+		);
+		$batchkeys_mode_file = $batchkeys_abspath . 'batchkeys-mode.json';
+		if ( array() === $batchkeys_mode ) {
+			wp_delete_file( $batchkeys_mode_file );
+		} else {
+			file_put_contents( $batchkeys_mode_file, wp_json_encode( $batchkeys_mode ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_file_put_contents -- a local test file.
+		}
+		break;
+	case 'cron_unlock':
+		// WP-Cron's lock, so that the spec's own request to wp-cron.php runs the due events.
+		delete_transient( 'doing_cron' );
+		echo wp_json_encode( get_option( 'batchkeys_cron_last_run', null ) );
+		break;
+	case 'cron_last_run':
+		echo wp_json_encode( get_option( 'batchkeys_cron_last_run', null ) );
+		break;
+	case 'is_active':
+		echo wp_json_encode( batchkeys_is_active( $batchkeys_slug ) );
+		break;
 	case 'unthrottle':
 		batchkeys_e2e_delete_row( 'batchkeys_throttle_' . $batchkeys_slug );
 		batchkeys_e2e_delete_row( 'batchkeys_site_throttle' );
@@ -109,7 +145,9 @@ switch ( $batchkeys_command ) {
 		}
 		batchkeys_e2e_delete_row( 'batchkeys_license_' . $batchkeys_slug );
 		add_option( 'batchkeys_license_' . $batchkeys_slug, $batchkeys_record, '', false );
-		// As the kit's Store announces its own writes: the recheck event follows the record.
+		// As the kit's Store announces its own writes: the recheck event follows the record. The
+		// kit hooks its scheduler to that action once its license service exists, so make it.
+		\BatchKeys\Kit\Kit::instance()->licenses();
 		do_action( 'batchkeys_license_stored', $batchkeys_slug, null );
 		break;
 	case 'locale':

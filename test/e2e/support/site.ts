@@ -53,12 +53,24 @@ export interface MockFault {
 	delay_ms?: number;
 }
 
-async function control( path: string, body?: unknown ): Promise< unknown > {
-	const response = await fetch( site.mock_url + path, {
+function send( path: string, body?: unknown ): Promise< Response > {
+	return fetch( site.mock_url + path, {
 		method: body === undefined ? 'GET' : 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: body === undefined ? undefined : JSON.stringify( body ),
 	} );
+}
+
+async function control( path: string, body?: unknown ): Promise< unknown > {
+	let response: Response;
+	try {
+		response = await send( path, body );
+	} catch {
+		// A kept-alive socket the mock closed as this request went out (a slow machine lets
+		// its 5 s keep-alive run out between two calls): once more, on a new socket. Every
+		// control call may be repeated (each sets, replaces or reads).
+		response = await send( path, body );
+	}
 	if ( ! response.ok ) {
 		throw new Error(
 			`mock ${ path }: ${ response.status } ${ await response.text() }`
@@ -120,10 +132,10 @@ export const mock = {
  * @param command reset | unthrottle | record
  * @param extra   The record, for `record`.
  */
-function siteState( command: string, extra: unknown[] = [] ) {
+function siteState( command: string, extra: unknown[] = [] ): string {
 	const env = { ...process.env };
 	delete env.WP_TEST_DB; // That one selects the PHPUnit database.
-	execFileSync(
+	return execFileSync(
 		'php',
 		[
 			join( __dirname, 'site-state.php' ),
@@ -133,34 +145,67 @@ function siteState( command: string, extra: unknown[] = [] ) {
 			DEMO,
 			...extra.map( ( value ) => JSON.stringify( value ) ),
 		],
-		{ env, stdio: [ 'ignore', 'ignore', 'inherit' ] }
+		{ env, stdio: [ 'ignore', 'pipe', 'inherit' ], encoding: 'utf8' }
 	);
 }
 
 /** The demo product's stored license, as the kit documents it (docs/architecture.md). */
 export const license = {
 	/** No key, no throttle, no lock, no rate-limit pause, no dismissed notice. */
-	reset: () => siteState( 'reset' ),
+	reset: () => {
+		siteState( 'reset' );
+	},
 	/**
 	 * Lets the next activation or check through the 10-second throttle, which the kit claims
 	 * for every one a person asks for: the specs clear it instead of waiting 10 s each time.
 	 */
-	unthrottle: () => siteState( 'unthrottle' ),
+	unthrottle: () => {
+		siteState( 'unthrottle' );
+	},
 	/**
 	 * Stores a record as is (states that take hours or days to reach: invalid, lapsed).
 	 *
 	 * @param record Record fields (License\Record::to_array()).
 	 */
-	store: ( record: Record< string, unknown > ) =>
-		siteState( 'record', [ record ] ),
+	store: ( record: Record< string, unknown > ) => {
+		siteState( 'record', [ record ] );
+	},
 	/**
 	 * Writes the home option as the database holds it (a copy or a move of the database); the
 	 * browser stays on the local site through WP_HOME. `license.reset()` writes it back.
 	 *
 	 * @param url The new home URL.
 	 */
-	home: ( url: string ) => siteState( 'home', [ url ] ),
+	home: ( url: string ) => {
+		siteState( 'home', [ url ] );
+	},
+	/**
+	 * What batchkeys_is_active() answers for the demo product in the site's own PHP (the read
+	 * a product's feature gate makes on a page load).
+	 */
+	isActive: (): boolean => JSON.parse( siteState( 'is_active' ) ) as boolean,
+	/** Clears WP-Cron's lock; the kit's last recheck run (JSON text) before the next one. */
+	cronUnlock: (): string => siteState( 'cron_unlock' ),
+	/** The kit's last recheck run, JSON text (`batchkeys_cron_last_run`). */
+	cronLastRun: (): string => siteState( 'cron_last_run' ),
 };
+
+/** The local site's test modes, read by its wp-config.php on every request (tools/site.sh). */
+export interface SiteMode {
+	/** WP_HOME and WP_SITEURL built from the request's Host header. */
+	home_from_host?: boolean;
+	/** BATCHKEYS_ADDRESS_RESOLUTION, defined as wp-config.php would. */
+	address_resolution?: string;
+}
+
+/**
+ * Switches the running site's test modes; `{}` for none.
+ *
+ * @param mode The modes.
+ */
+export function siteMode( mode: SiteMode ) {
+	siteState( 'mode', [ mode ] );
+}
 
 /** Unix time now, as the site's Clock sees it (same machine). */
 export const now = () => Math.floor( Date.now() / 1000 );

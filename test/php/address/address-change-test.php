@@ -12,74 +12,11 @@ namespace BatchKeys\Tests\Address;
 
 use BatchKeys\Kit\Clock;
 use BatchKeys\Kit\License\Address_Guard;
-use BatchKeys\Tests\Cron\Cron_Test_Case;
 
-require_once dirname( __DIR__ ) . '/cron/class-cron-test-case.php';
+require_once __DIR__ . '/class-address-test-case.php';
 
 /** Address changes, against the mock. */
-final class Address_Change_Test extends Cron_Test_Case {
-
-	const TWO_SEATS = 'ADDRTWO-SEATS22-AAAAAAA-BBBBBBB-CCCCCCC';
-	const ONE_SEAT  = 'ADDRONE-SEATONE-AAAAAAA-BBBBBBB-CCCCCCC';
-
-	/**
-	 * Both readings of how BatchKeys binds a domain.
-	 *
-	 * @return array<string, array{0: string}>
-	 */
-	public function binding_modes() {
-		return array(
-			'binds on any valid answer' => array( 'valid' ),
-			'binds only on active: 1'   => array( 'active' ),
-		);
-	}
-
-	/**
-	 * The demo key activated here (127.0.0.1), then the database seen at another address.
-	 *
-	 * @param string $bind_on The mock's binding mode.
-	 * @param string $key     Key.
-	 * @param string $home    The new home URL.
-	 * @param array  $product Product arguments (a temporary product when not empty).
-	 * @return \BatchKeys\Kit\Product\Product
-	 */
-	private function copied( $bind_on, $key, $home, array $product = array() ) {
-		$this->mock->bind_on( $bind_on );
-		$this->mock->key(
-			array(
-				'key'             => $key,
-				'domains_allowed' => self::ONE_SEAT === $key ? 1 : 2,
-			)
-		);
-		$subject = array() === $product ? $this->product() : $this->temporary_product( 'moving', $product );
-		$this->activate_key( $subject, $key );
-		if ( 'active' === $bind_on ) {
-			// The reading where only active: 1 binds: the vendor's activation did it.
-			$this->mock->key(
-				array(
-					'key'             => $key,
-					'domains_allowed' => self::ONE_SEAT === $key ? 1 : 2,
-					'domains'         => array( '127.0.0.1' ),
-				)
-			);
-		}
-		$this->mock->reset_log();
-		$this->later();
-		self::set_home( $home );
-		return $subject;
-	}
-
-	/**
-	 * Writes the stored home URL (update_option() would compare with the WP_HOME-filtered value).
-	 *
-	 * @param string $home URL.
-	 */
-	private static function set_home( $home ) {
-		global $wpdb;
-		$wpdb->update( $wpdb->options, array( 'option_value' => $home ), array( 'option_name' => 'home' ) );
-		wp_cache_delete( 'alloptions', 'options' );
-		wp_cache_delete( 'home', 'options' );
-	}
+final class Address_Change_Test extends Address_Test_Case {
 
 	/**
 	 * A copy at a staging address makes no call over 24 simulated hours of cron, keeps its
@@ -203,19 +140,6 @@ final class Address_Change_Test extends Cron_Test_Case {
 		$this->assertSame( 'valid', $this->kit()->licenses()->check( $product, 'interactive' )->code );
 		$this->assertSame( array( 'example.org', 'example.org' ), wp_list_pluck( wp_list_pluck( $this->mock->log(), 'headers' ), 'domain' ) );
 		$this->assertSame( array( '127.0.0.1', 'example.org' ), $this->mock->domains( self::TWO_SEATS ) );
-	}
-
-	/** BatchKeys unreachable during "the site moved here": nothing changes, the question stays. */
-	public function test_moved_here_while_unreachable_changes_nothing() {
-		$product = $this->copied( 'valid', self::TWO_SEATS, 'https://example.org' );
-		$this->kit()->licenses()->view( $product );
-		$before = $this->stored();
-		$this->mock->fault( array( 'mode' => 'http500' ) );
-		$result = Address_Guard::resolve( $this->kit()->licenses(), $product, 'moved' );
-		$this->assertSame( 'connection', $result->code );
-		$this->assertSame( $before, $this->stored() );
-		$this->assertSame( 'changed', $result->view['address']['status'] );
-		$this->assertSame( array( '127.0.0.1' ), $this->mock->domains( self::TWO_SEATS ) );
 	}
 
 	/** "A copy for testing": no call ever after, the date stays; "a different site": key gone, no call. */

@@ -80,7 +80,7 @@ final class Address_Cli_Test extends Kit_Test_Case {
 		$this->mock->reset_log();
 	}
 
-	/** An unknown value is named as an error and ignored: the question stays, nothing is sent. */
+	/** An unknown value is named as an error in WP-CLI and in the notice, and ignored: the question stays, nothing is sent. */
 	public function test_an_unknown_constant_is_a_clear_error() {
 		$this->moved_database();
 		$out = self::wp( array( 'batchkeys', 'address', 'addr-alpha', '--format=json' ), 'sideways' );
@@ -90,7 +90,13 @@ final class Address_Cli_Test extends Kit_Test_Case {
 		$this->assertSame( 'changed', $json['status'] );
 		$this->assertSame( 'example.org', $json['current_domain'] );
 		$this->assertStringContainsString( 'has a value the kit does not know', $json['constant_error'] );
+		$notice = self::wp( array( 'batchkeys-address-test', 'notice' ), 'sideways' );
+		$this->assertSame( 0, $notice['status'], $notice['stderr'] );
+		$this->assertStringContainsString( 'class="notice notice-warning batchkeys-address" data-batchkeys-product="addr-alpha" data-status="changed"', $notice['stdout'] );
+		$this->assertStringContainsString( '<strong>BATCHKEYS_ADDRESS_RESOLUTION in wp-config.php has a value the kit does not know, so it was ignored. Use one of: staging, moved, new_site.</strong>', $notice['stdout'] );
 		$this->assertSame( 0, self::wp( array( 'batchkeys', 'cron', '--run' ), 'sideways', self::T0 + 2 * DAY_IN_SECONDS )['status'] );
+		$this->assertSame( array(), $this->mock->log() );
+		$this->assertSame( 'changed', json_decode( trim( self::wp( array( 'batchkeys', 'address', 'addr-alpha', '--format=json' ), 'sideways', self::T0 + 2 * DAY_IN_SECONDS )['stdout'] ), true )['status'], 'the question stays' );
 		$this->assertSame( array(), $this->mock->log() );
 	}
 
