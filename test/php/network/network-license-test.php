@@ -168,4 +168,44 @@ final class Network_License_Test extends Network_Test_Case {
 		$this->assertIsArray( get_site_option( $neighbour ), 'not the other product\'s' );
 		$this->assertLessThanOrEqual( 6, count( $writes ), 'one delete per licensed site, the main site and the current one, the index and the shared answer: ' . implode( "\n", $writes ) );
 	}
+
+	/**
+	 * Network Admin's dashboard shows the notices of network licenses only, in the network's
+	 * words, linking to the Network Admin screen; a per-site product's notice stays on its site.
+	 */
+	public function test_network_admin_notices_speak_of_the_network() {
+		wp_set_current_user( 1 );
+		$site = $this->site_product();
+		foreach ( array( self::DEMO, $site->slug ) as $slug ) {
+			$this->store_record(
+				$slug,
+				array(
+					'key'   => self::GOOD,
+					'state' => 'invalid',
+					'code'  => 'invalid',
+				)
+			);
+		}
+		require_once ABSPATH . 'wp-admin/includes/class-wp-screen.php';
+		require_once ABSPATH . 'wp-admin/includes/screen.php';
+		$notices                   = $this->kit()->concern( \BatchKeys\Kit\Admin\Notices::class );
+		$GLOBALS['current_screen'] = \WP_Screen::get( 'dashboard-network' );
+		$this->assertTrue( is_network_admin() );
+		ob_start();
+		$notices->render();
+		$html = (string) ob_get_clean();
+		$this->assertStringContainsString( 'data-batchkeys-product="' . self::DEMO . '"', $html );
+		$this->assertStringContainsString( 'on this network, so its premium features are switched off on every site.', $html );
+		$this->assertStringContainsString( 'Open the network license screen', $html );
+		$this->assertStringContainsString( esc_url( network_admin_url( 'settings.php?page=batchkeys-' . self::DEMO ) ), $html );
+		$this->assertStringNotContainsString( $site->slug, $html, 'a per-site license is not the network admin\'s' );
+
+		$GLOBALS['current_screen'] = \WP_Screen::get( 'dashboard' );
+		ob_start();
+		$notices->render();
+		$html = (string) ob_get_clean();
+		unset( $GLOBALS['current_screen'] );
+		$this->assertStringContainsString( 'data-batchkeys-product="' . $site->slug . '"', $html );
+		$this->assertStringContainsString( 'on this site, so its premium features are switched off.', $html );
+	}
 }
