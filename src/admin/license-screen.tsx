@@ -20,8 +20,7 @@ import type {
 	NormalisedError,
 	ProductInfo,
 } from '../shared/types';
-import ConfirmActivation from './confirm-activation';
-import ConfirmDeactivate from './confirm-deactivate';
+import ConfirmDialog from './confirm-dialog';
 import { describeFormat, formatDate } from './format-text';
 import StatusCard from './status-card';
 import { useCountdown } from './use-countdown';
@@ -365,16 +364,37 @@ export default function LicenseScreen( {
 			/>
 
 			{ confirmingActivation && (
-				<ConfirmActivation
-					message={ confirmingActivation.message }
-					hint={ confirmingActivation.hint }
+				// A first activation on a staging-looking address: BatchKeys counts every
+				// address, so it uses one of the key's activations. PHP's words say why.
+				<ConfirmDialog
+					title={ __(
+						'Use one of the key’s activations here?',
+						'batchkeys'
+					) }
+					paragraphs={ [
+						confirmingActivation.message,
+						confirmingActivation.hint,
+					] }
+					confirmLabel={ __( 'Activate anyway', 'batchkeys' ) }
 					onConfirm={ () => activateKey( true ) }
 					onCancel={ () => setConfirmingActivation( null ) }
 				/>
 			) }
 			{ confirming && (
-				<ConfirmDeactivate
-					productName={ product.name }
+				<ConfirmDialog
+					title={ __( 'Deactivate the license?', 'batchkeys' ) }
+					paragraphs={ [
+						sprintf(
+							/* translators: %s: product name. */
+							__(
+								'The key is removed from this site and the premium features of %s stop working until a key is activated again.',
+								'batchkeys'
+							),
+							product.name
+						),
+					] }
+					confirmLabel={ __( 'Deactivate', 'batchkeys' ) }
+					isDestructive
 					onConfirm={ onDeactivate }
 					onCancel={ () => setConfirming( false ) }
 				/>
