@@ -2,7 +2,14 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import apiFetch from '@wordpress/api-fetch';
 import LicenseScreen from '../license-screen';
-import type { LicenseView, ProductInfo } from '../../shared/types';
+import type { LicenseView } from '../../shared/types';
+import {
+	GOOD,
+	PRODUCT,
+	activeView,
+	deferred,
+	inactiveView,
+} from '../../shared/test/support/fixtures';
 
 jest.mock( '@wordpress/api-fetch', () => ( {
 	__esModule: true,
@@ -11,58 +18,8 @@ jest.mock( '@wordpress/api-fetch', () => ( {
 
 const mockFetch = apiFetch as unknown as jest.Mock;
 
-const PRODUCT: ProductInfo = {
-	slug: 'acme-seo',
-	name: 'Acme SEO Pro',
-	key_format: { groups: 5, length: 7, separator: '-', chars: 'A-Za-z0-9' },
-	placeholder: 'XXXXXXX-XXXXXXX-XXXXXXX-XXXXXXX-XXXXXXX',
-};
-const GOOD = 'DEMO001-GOOD000-AAAAAAA-BBBBBBB-CCCCCCC';
-
-const INACTIVE: LicenseView = {
-	product: 'acme-seo',
-	state: 'inactive',
-	state_label: 'Not active',
-	features_enabled: false,
-	configured: true,
-	setup: null,
-	code: 'none',
-	message: 'No key yet.',
-	hint: 'Enter one.',
-	key: null,
-	last_checked: null,
-	last_success: null,
-	next_check: null,
-	grace_until: null,
-	retry_after: null,
-	detail: null,
-};
-
-const ACTIVE: LicenseView = {
-	...INACTIVE,
-	state: 'active',
-	state_label: 'Active',
-	features_enabled: true,
-	configured: true,
-	setup: null,
-	code: 'valid',
-	message: 'The key is valid (from PHP).',
-	hint: 'Nothing to do (from PHP).',
-	key: '•••••••-•••••••-•••••••-•••••••-•••CCCC',
-	last_checked: '2026-11-27T08:00:00+00:00',
-	last_success: '2026-11-27T08:00:00+00:00',
-	next_check: '2026-11-28T03:12:00+00:00',
-};
-
-function deferred< T >() {
-	let resolve: ( value: T ) => void = () => {};
-	let reject: ( reason: unknown ) => void = () => {};
-	const promise = new Promise< T >( ( res, rej ) => {
-		resolve = res;
-		reject = rej;
-	} );
-	return { promise, resolve, reject };
-}
+const INACTIVE = inactiveView();
+const ACTIVE = activeView();
 
 const setup = ( license: LicenseView = INACTIVE ) => {
 	const user = userEvent.setup();

@@ -6,7 +6,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import apiFetch from '@wordpress/api-fetch';
 import LicenseScreen from '../license-screen';
-import type { LicenseView, ProductInfo } from '../../shared/types';
+import { GOOD, PRODUCT, activeView } from '../../shared/test/support/fixtures';
 
 jest.mock( '@wordpress/api-fetch', () => ( {
 	__esModule: true,
@@ -15,35 +15,7 @@ jest.mock( '@wordpress/api-fetch', () => ( {
 
 const mockFetch = apiFetch as unknown as jest.Mock;
 
-const PRODUCT: ProductInfo = {
-	slug: 'acme-seo',
-	name: 'Acme SEO Pro',
-	key_format: { groups: 5, length: 7, separator: '-', chars: 'A-Za-z0-9' },
-	placeholder: 'XXXXXXX-XXXXXXX-XXXXXXX-XXXXXXX-XXXXXXX',
-};
-const GOOD = 'DEMO001-GOOD000-AAAAAAA-BBBBBBB-CCCCCCC';
-
-const ACTIVE: LicenseView = {
-	product: 'acme-seo',
-	state: 'active',
-	state_label: 'Active',
-	features_enabled: true,
-	configured: true,
-	setup: null,
-	code: 'valid',
-	message: 'The key is valid (from PHP).',
-	hint: 'Nothing to do (from PHP).',
-	key: '•••••••-•••••••-•••••••-•••••••-•••CCCC',
-	last_checked: '2026-11-27T08:00:00+00:00',
-	last_success: '2026-11-27T08:00:00+00:00',
-	next_check: '2026-11-28T03:12:00+00:00',
-	grace_until: null,
-	retry_after: null,
-	paused_until: null,
-	strike: false,
-	detail: null,
-	secret_missing: null,
-};
+const ACTIVE = activeView();
 
 const notice = () =>
 	document.querySelector( '.batchkeys-license__answer .components-notice' );

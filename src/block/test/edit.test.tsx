@@ -14,6 +14,7 @@ import Settings from '../settings';
 import type { Products } from '../settings';
 import type { LicenseFormAttributes } from '../types';
 import type { ProductWithLicense } from '../../shared/types';
+import { activeView, inactiveView } from '../../shared/test/support/fixtures';
 
 jest.mock( '@wordpress/api-fetch', () => ( {
 	__esModule: true,
@@ -37,48 +38,25 @@ const PRODUCTS: ProductWithLicense[] = [
 		name: 'Acme SEO Pro',
 		key_format: { groups: 5, length: 7, separator: '-', chars: 'A-Z0-9' },
 		placeholder: 'XXXXXXX-XXXXXXX-XXXXXXX-XXXXXXX-XXXXXXX',
-		license: {
-			product: 'acme-seo',
-			state: 'active',
-			state_label: 'Active',
-			features_enabled: true,
-			configured: true,
-			setup: null,
-			code: 'valid',
+		license: activeView( {
 			message: '',
 			hint: '',
 			key: '•••••••-•••••••-•••••••-•••••••-•••AAAA',
 			last_checked: null,
 			last_success: null,
 			next_check: null,
-			grace_until: null,
-			retry_after: null,
-			detail: null,
-		},
+		} ),
 	},
 	{
 		slug: 'acme-forms',
 		name: 'Acme Forms',
 		key_format: { groups: 3, length: 4, separator: '.', chars: '0-9' },
 		placeholder: 'XXXX.XXXX.XXXX',
-		license: {
+		license: inactiveView( {
 			product: 'acme-forms',
-			state: 'inactive',
-			state_label: 'Not active',
-			features_enabled: false,
-			configured: true,
-			setup: null,
-			code: 'none',
 			message: '',
 			hint: '',
-			key: null,
-			last_checked: null,
-			last_success: null,
-			next_check: null,
-			grace_until: null,
-			retry_after: null,
-			detail: null,
-		},
+		} ),
 	},
 ];
 

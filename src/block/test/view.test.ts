@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/dom';
 import userEvent from '@testing-library/user-event';
 import apiFetch from '@wordpress/api-fetch';
 import { init } from '../view';
+import { GOOD, deferred } from '../../shared/test/support/fixtures';
 
 jest.mock( '@wordpress/api-fetch', () => ( {
 	__esModule: true,
@@ -9,7 +10,6 @@ jest.mock( '@wordpress/api-fetch', () => ( {
 } ) );
 
 const mockFetch = apiFetch as unknown as jest.Mock;
-const GOOD = 'DEMO001-GOOD000-AAAAAAA-BBBBBBB-CCCCCCC';
 
 // The markup render.php prints for a user who may manage the product.
 function mount( hasKey = false ) {
@@ -60,14 +60,6 @@ function mount( hasKey = false ) {
 			'.batchkeys-license-form__confirm'
 		) as HTMLDialogElement,
 	};
-}
-
-function deferred< T >() {
-	let resolve: ( value: T ) => void = () => {};
-	const promise = new Promise< T >( ( res ) => {
-		resolve = res;
-	} );
-	return { promise, resolve };
 }
 
 beforeEach( () => mockFetch.mockReset() );

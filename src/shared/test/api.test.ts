@@ -1,6 +1,6 @@
 import apiFetch from '@wordpress/api-fetch';
 import { activate, check, deactivate, getLicense, getProducts } from '../api';
-import type { LicenseView } from '../types';
+import { inactiveView } from './support/fixtures';
 
 jest.mock( '@wordpress/api-fetch', () => ( {
 	__esModule: true,
@@ -9,24 +9,11 @@ jest.mock( '@wordpress/api-fetch', () => ( {
 
 const mockFetch = apiFetch as unknown as jest.Mock;
 
-const VIEW: LicenseView = {
-	product: 'acme-seo',
-	state: 'inactive',
-	state_label: 'Not active',
-	features_enabled: false,
-	configured: true,
-	setup: null,
+const VIEW = inactiveView( {
 	code: 'invalid',
 	message: 'Server sentence.',
 	hint: 'Server hint.',
-	key: null,
-	last_checked: null,
-	last_success: null,
-	next_check: null,
-	grace_until: null,
-	retry_after: null,
-	detail: null,
-};
+} );
 
 beforeEach( () => mockFetch.mockReset() );
 
