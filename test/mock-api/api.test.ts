@@ -7,30 +7,21 @@ import {
 	DEMO_LOCKED_DOMAIN,
 	DEMO_LOCKED_UUID,
 } from './seed';
-import type { MockServer } from './server';
 import {
 	GOOD_REQUEST,
 	callApi,
 	control,
 	keyState,
-	startMock,
+	mockPerFile,
 } from './test-helpers';
 
-let server: MockServer;
-
-beforeAll( async () => {
-	server = await startMock();
-} );
-
-afterAll( () => server.close() );
-
-beforeEach( () => server.reset() );
+const mock = mockPerFile();
 
 const INVALID_BODY = '{"valid":"0"}';
 const VALID_BODY = '{"valid":"1"}';
 
 async function bodyFor( headers: Record< string, string > ) {
-	const result = await callApi( server, headers );
+	const result = await callApi( mock.server, headers );
 	expect( result.status ).toBe( 200 );
 	return result.text;
 }
@@ -59,7 +50,7 @@ describe( 'answers (the documented ERROR texts)', () => {
 			'Invalid license key (CODE: P477)',
 		],
 	] )( '%s: the documented ERROR text', async ( _case, headers, error ) => {
-		const result = await callApi( server, {
+		const result = await callApi( mock.server, {
 			...headers,
 			domain: 'site.example',
 		} );
@@ -74,14 +65,16 @@ describe( 'answers (the documented ERROR texts)', () => {
 	} );
 
 	it( 'answers to POST the same way as to GET', async () => {
-		const result = await callApi( server, GOOD_REQUEST, {
+		const result = await callApi( mock.server, GOOD_REQUEST, {
 			method: 'POST',
 		} );
 		expect( result.text ).toBe( VALID_BODY );
 	} );
 
 	it( 'refuses other methods with 405', async () => {
-		const result = await callApi( server, GOOD_REQUEST, { method: 'PUT' } );
+		const result = await callApi( mock.server, GOOD_REQUEST, {
+			method: 'PUT',
+		} );
 		expect( result.status ).toBe( 405 );
 		expect( result.headers.get( 'allow' ) ).toBe( 'GET, POST' );
 	} );
@@ -116,18 +109,21 @@ describe( 'answers (the documented ERROR texts)', () => {
 
 describe( 'the order of the checks', () => {
 	it( 'missing auth wins over missing key', async () => {
-		expect( ( await callApi( server, {} ) ).json ).toEqual( {
+		expect( ( await callApi( mock.server, {} ) ).json ).toEqual( {
 			ERROR: 'BatchKeys API Auth Key is required! (CODE:d3v3rr1)',
 		} );
 	} );
 
 	it( 'an empty auth header counts as missing', async () => {
-		const result = await callApi( server, { ...GOOD_REQUEST, auth: '' } );
+		const result = await callApi( mock.server, {
+			...GOOD_REQUEST,
+			auth: '',
+		} );
 		expect( result.text ).toContain( 'd3v3rr1' );
 	} );
 
 	it( 'missing key wins over a wrong auth', async () => {
-		const result = await callApi( server, {
+		const result = await callApi( mock.server, {
 			auth: 'wrong',
 			domain: 'x.example',
 		} );
@@ -135,19 +131,22 @@ describe( 'the order of the checks', () => {
 	} );
 
 	it( 'a too-short key with a wrong auth still gives L3n7', async () => {
-		const result = await callApi( server, { auth: 'wrong', key: 'ABC' } );
+		const result = await callApi( mock.server, {
+			auth: 'wrong',
+			key: 'ABC',
+		} );
 		expect( result.json ).toEqual( {
 			ERROR: 'Invalid license key (CODE: L3n7)',
 		} );
 	} );
 
 	it( 'length wins over characters, characters over pattern', async () => {
-		const wrongLengthAndCharacters = await callApi( server, {
+		const wrongLengthAndCharacters = await callApi( mock.server, {
 			auth: DEMO_AUTH,
 			key: 'DEMO001_GOOD000',
 		} );
 		expect( wrongLengthAndCharacters.text ).toContain( 'L3n7' );
-		const wrongCharactersAndPattern = await callApi( server, {
+		const wrongCharactersAndPattern = await callApi( mock.server, {
 			auth: DEMO_AUTH,
 			key: 'DEMO001_GOOD000_AAAAAAA_BBBBBBB_CCCCCCC',
 		} );
@@ -155,7 +154,7 @@ describe( 'the order of the checks', () => {
 	} );
 
 	it( 'the format is checked before the auth is known', async () => {
-		const result = await callApi( server, {
+		const result = await callApi( mock.server, {
 			auth: 'wrong',
 			key: 'DEMO001GOOD000-AAAAAAA-BBBBBBB-CCCCCCC-',
 		} );
@@ -164,7 +163,7 @@ describe( 'the order of the checks', () => {
 
 	it( 'a key of another account is not valid with this auth', async () => {
 		const other = 'DEMO100-OTHER00-AAAAAAA-BBBBBBB-CCCCCCC';
-		await control( server, 'POST', 'keys', {
+		await control( mock.server, 'POST', 'keys', {
 			key: other,
 			auth: 'other-account-auth',
 		} );
@@ -185,7 +184,7 @@ describe( 'domain and uuid locks', () => {
 	const twoSeats = 'DEMO200-TWOSEAT-AAAAAAA-BBBBBBB-CCCCCCC';
 
 	it( 'binds the first N distinct domains and refuses the next', async () => {
-		await control( server, 'POST', 'keys', {
+		await control( mock.server, 'POST', 'keys', {
 			key: twoSeats,
 			domains_allowed: 2,
 		} );
@@ -195,10 +194,9 @@ describe( 'domain and uuid locks', () => {
 		expect( await ask( 'B.Example' ) ).toBe( VALID_BODY );
 		expect( await ask( 'c.example' ) ).toBe( INVALID_BODY );
 		expect( await ask( 'a.example' ) ).toBe( VALID_BODY );
-		expect( ( await keyState( server, twoSeats ) )?.domains ).toEqual( [
-			'a.example',
-			'b.example',
-		] );
+		expect( ( await keyState( mock.server, twoSeats ) )?.domains ).toEqual(
+			[ 'a.example', 'b.example' ]
+		);
 	} );
 
 	it( 'records domains of an unlimited key', async () => {
@@ -211,9 +209,9 @@ describe( 'domain and uuid locks', () => {
 				VALID_BODY
 			);
 		}
-		expect( ( await keyState( server, DEMO_KEYS.good ) )?.domains ).toEqual(
-			[ 'one.example', 'two.example', 'three.example' ]
-		);
+		expect(
+			( await keyState( mock.server, DEMO_KEYS.good ) )?.domains
+		).toEqual( [ 'one.example', 'two.example', 'three.example' ] );
 	} );
 
 	it( 'the seeded locked key is valid only on its own domain', async () => {
@@ -228,7 +226,7 @@ describe( 'domain and uuid locks', () => {
 
 	it( 'locks uuids the same way', async () => {
 		const oneDevice = 'DEMO201-ONEUUID-AAAAAAA-BBBBBBB-CCCCCCC';
-		await control( server, 'POST', 'keys', {
+		await control( mock.server, 'POST', 'keys', {
 			key: oneDevice,
 			uuids_allowed: 1,
 		} );
@@ -240,7 +238,7 @@ describe( 'domain and uuid locks', () => {
 			INVALID_BODY
 		);
 		expect( await ask( first.toUpperCase() ) ).toBe( VALID_BODY );
-		expect( ( await keyState( server, oneDevice ) )?.uuids ).toEqual( [
+		expect( ( await keyState( mock.server, oneDevice ) )?.uuids ).toEqual( [
 			first,
 		] );
 		const seeded = { auth: DEMO_AUTH, key: DEMO_KEYS.uuidLockedElsewhere };
@@ -262,7 +260,7 @@ describe( 'active state', () => {
 		);
 		expect( await bodyFor( deactivated ) ).toBe( VALID_BODY );
 		expect(
-			( await keyState( server, DEMO_KEYS.deactivated ) )?.active
+			( await keyState( mock.server, DEMO_KEYS.deactivated ) )?.active
 		).toBe( true );
 	} );
 
@@ -271,7 +269,7 @@ describe( 'active state', () => {
 		expect( await bodyFor( { ...GOOD_REQUEST, active: '0' } ) ).toBe(
 			INVALID_BODY
 		);
-		const state = await keyState( server, DEMO_KEYS.good );
+		const state = await keyState( mock.server, DEMO_KEYS.good );
 		expect( state?.active ).toBe( false );
 		expect( state?.domains ).toEqual( [] );
 		expect( await bodyFor( GOOD_REQUEST ) ).toBe( INVALID_BODY );
@@ -287,7 +285,7 @@ describe( 'active state', () => {
 			INVALID_BODY
 		);
 		expect(
-			( await keyState( server, DEMO_KEYS.lockedElsewhere ) )?.active
+			( await keyState( mock.server, DEMO_KEYS.lockedElsewhere ) )?.active
 		).toBe( true );
 	} );
 } );
@@ -295,7 +293,7 @@ describe( 'active state', () => {
 describe( 'tokens', () => {
 	const tokens = { ...GOOD_REQUEST, key: DEMO_KEYS.tokens };
 	const used = async () =>
-		( await keyState( server, DEMO_KEYS.tokens ) )?.tokens_used;
+		( await keyState( mock.server, DEMO_KEYS.tokens ) )?.tokens_used;
 
 	it( 'spends N when N are left, and nothing when fewer are', async () => {
 		expect( await bodyFor( { ...tokens, consume: '3' } ) ).toBe(
@@ -318,7 +316,7 @@ describe( 'tokens', () => {
 		expect( await bodyFor( { ...tokens, consume: '-5' } ) ).toBe(
 			VALID_BODY
 		);
-		const state = await keyState( server, DEMO_KEYS.tokens );
+		const state = await keyState( mock.server, DEMO_KEYS.tokens );
 		expect( state ).toMatchObject( {
 			token_limit: 15,
 			tokens_used: 10,

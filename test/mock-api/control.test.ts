@@ -8,24 +8,15 @@ import {
 	DEMO_LOCKED_DOMAIN,
 	DEMO_TOKEN_LIMIT,
 } from './seed';
-import type { MockServer } from './server';
 import {
 	GOOD_REQUEST,
 	callApi,
 	control,
 	keyState,
-	startMock,
+	mockPerFile,
 } from './test-helpers';
 
-let server: MockServer;
-
-beforeAll( async () => {
-	server = await startMock();
-} );
-
-afterAll( () => server.close() );
-
-beforeEach( () => server.reset() );
+const mock = mockPerFile();
 
 describe( 'validation', () => {
 	it.each( [
@@ -100,7 +91,7 @@ describe( 'validation', () => {
 		[ 'rate-limit', { per_minute: -1 }, /per_minute must be an integer/ ],
 		[ 'rate-limit', { per_minute: '5' }, /per_minute must be an integer/ ],
 	] )( 'POST %s %j: 400', async ( path, body, message ) => {
-		const result = await control( server, 'POST', path, body );
+		const result = await control( mock.server, 'POST', path, body );
 		expect( result.status ).toBe( 400 );
 		expect( result.json ).toEqual( {
 			error: expect.stringMatching( message ),
@@ -108,20 +99,24 @@ describe( 'validation', () => {
 	} );
 
 	it( 'a refused change changes nothing', async () => {
-		await control( server, 'POST', 'faults', { mode: 'explode' } );
-		expect( ( await control( server, 'GET', 'faults' ) ).json ).toEqual( {
+		await control( mock.server, 'POST', 'faults', { mode: 'explode' } );
+		expect(
+			( await control( mock.server, 'GET', 'faults' ) ).json
+		).toEqual( {
 			fault: { mode: 'none', times_left: null },
 		} );
 	} );
 
 	it( 'unknown paths are 404, wrong methods 405', async () => {
-		const unknownControl = await control( server, 'GET', 'nothing' );
+		const unknownControl = await control( mock.server, 'GET', 'nothing' );
 		expect( unknownControl.status ).toBe( 404 );
 		expect( unknownControl.json ).toEqual( {
 			error: expect.any( String ),
 		} );
-		expect( ( await fetch( `${ server.url }/other` ) ).status ).toBe( 404 );
-		const wrongMethod = await control( server, 'GET', 'reset' );
+		expect( ( await fetch( `${ mock.server.url }/other` ) ).status ).toBe(
+			404
+		);
+		const wrongMethod = await control( mock.server, 'GET', 'reset' );
 		expect( wrongMethod.status ).toBe( 405 );
 		expect( wrongMethod.headers.get( 'allow' ) ).toBe( 'POST' );
 	} );
@@ -129,7 +124,7 @@ describe( 'validation', () => {
 
 describe( 'keys', () => {
 	it( 'GET lists the seeded store with bindings and token use', async () => {
-		const result = await control( server, 'GET', 'keys' );
+		const result = await control( mock.server, 'GET', 'keys' );
 		const store = result.json as {
 			accounts: string[];
 			keys: Array< Record< string, unknown > >;
@@ -139,21 +134,23 @@ describe( 'keys', () => {
 			Object.values( DEMO_KEYS )
 		);
 		expect(
-			await keyState( server, DEMO_KEYS.lockedElsewhere )
+			await keyState( mock.server, DEMO_KEYS.lockedElsewhere )
 		).toMatchObject( {
 			domains_allowed: 1,
 			domains: [ DEMO_LOCKED_DOMAIN ],
 		} );
-		expect( await keyState( server, DEMO_KEYS.tokens ) ).toMatchObject( {
-			token_limit: DEMO_TOKEN_LIMIT,
-			tokens_used: 0,
-			tokens_left: DEMO_TOKEN_LIMIT,
-		} );
+		expect( await keyState( mock.server, DEMO_KEYS.tokens ) ).toMatchObject(
+			{
+				token_limit: DEMO_TOKEN_LIMIT,
+				tokens_used: 0,
+				tokens_left: DEMO_TOKEN_LIMIT,
+			}
+		);
 	} );
 
 	it( 'POST creates a key in the default account, with defaults', async () => {
 		const key = 'DEMO300-CREATED-AAAAAAA-BBBBBBB-CCCCCCC';
-		const result = await control( server, 'POST', 'keys', {
+		const result = await control( mock.server, 'POST', 'keys', {
 			key,
 			token_limit: 5,
 			tokens_used: 2,
@@ -174,57 +171,64 @@ describe( 'keys', () => {
 			},
 		} );
 		expect(
-			( await callApi( server, { ...GOOD_REQUEST, key, consume: '4' } ) )
-				.text
+			(
+				await callApi( mock.server, {
+					...GOOD_REQUEST,
+					key,
+					consume: '4',
+				} )
+			).text
 		).toBe( '{"valid":"0"}' );
 	} );
 
 	it( 'POST replaces a whole key and registers a new account', async () => {
-		await callApi( server, GOOD_REQUEST );
-		await control( server, 'POST', 'keys', {
+		await callApi( mock.server, GOOD_REQUEST );
+		await control( mock.server, 'POST', 'keys', {
 			key: DEMO_KEYS.good,
 			auth: 'new-account-auth',
 			deleted: true,
 		} );
-		expect( await keyState( server, DEMO_KEYS.good ) ).toMatchObject( {
+		expect( await keyState( mock.server, DEMO_KEYS.good ) ).toMatchObject( {
 			auth: 'new-account-auth',
 			deleted: true,
 			domains: [],
 		} );
-		const { json } = await control( server, 'GET', 'keys' );
+		const { json } = await control( mock.server, 'GET', 'keys' );
 		expect( ( json as { accounts: string[] } ).accounts ).toContain(
 			'new-account-auth'
 		);
 	} );
 
 	it( 'reset restores the seeded data', async () => {
-		await callApi( server, GOOD_REQUEST );
-		await control( server, 'POST', 'keys', {
+		await callApi( mock.server, GOOD_REQUEST );
+		await control( mock.server, 'POST', 'keys', {
 			key: DEMO_KEYS.deleted,
 			deleted: false,
 		} );
-		expect( ( await control( server, 'POST', 'reset' ) ).json ).toEqual( {
+		expect(
+			( await control( mock.server, 'POST', 'reset' ) ).json
+		).toEqual( {
 			reset: true,
 		} );
-		expect( ( await keyState( server, DEMO_KEYS.good ) )?.domains ).toEqual(
-			[]
-		);
-		expect( ( await keyState( server, DEMO_KEYS.deleted ) )?.deleted ).toBe(
-			true
-		);
+		expect(
+			( await keyState( mock.server, DEMO_KEYS.good ) )?.domains
+		).toEqual( [] );
+		expect(
+			( await keyState( mock.server, DEMO_KEYS.deleted ) )?.deleted
+		).toBe( true );
 	} );
 } );
 
 describe( 'log', () => {
 	it( 'records every /api.php request with all headers and the answer', async () => {
-		await callApi( server, {
+		await callApi( mock.server, {
 			...GOOD_REQUEST,
 			consume: '1',
 			'x-extra': 'seen',
 		} );
-		await callApi( server, { auth: DEMO_AUTH }, { method: 'POST' } );
-		await control( server, 'GET', 'keys' );
-		const { json } = await control( server, 'GET', 'log' );
+		await callApi( mock.server, { auth: DEMO_AUTH }, { method: 'POST' } );
+		await control( mock.server, 'GET', 'keys' );
+		const { json } = await control( mock.server, 'GET', 'log' );
 		const requests = (
 			json as { requests: Array< Record< string, unknown > > }
 		 ).requests;
@@ -253,9 +257,9 @@ describe( 'log', () => {
 	} );
 
 	it( 'reset clears it', async () => {
-		await callApi( server, GOOD_REQUEST );
-		await control( server, 'POST', 'reset' );
-		expect( ( await control( server, 'GET', 'log' ) ).json ).toEqual( {
+		await callApi( mock.server, GOOD_REQUEST );
+		await control( mock.server, 'POST', 'reset' );
+		expect( ( await control( mock.server, 'GET', 'log' ) ).json ).toEqual( {
 			requests: [],
 		} );
 	} );

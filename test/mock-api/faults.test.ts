@@ -2,27 +2,19 @@
  * @jest-environment node
  */
 import { DEMO_KEYS } from './seed';
-import type { MockServer } from './server';
 import {
 	GOOD_REQUEST,
 	callApi,
 	control,
 	keyState,
+	mockPerFile,
 	startMock,
 } from './test-helpers';
 
-let server: MockServer;
-
-beforeAll( async () => {
-	server = await startMock();
-} );
-
-afterAll( () => server.close() );
-
-beforeEach( () => server.reset() );
+const mock = mockPerFile();
 
 async function setFault( fault: Record< string, unknown > ) {
-	const result = await control( server, 'POST', 'faults', fault );
+	const result = await control( mock.server, 'POST', 'faults', fault );
 	expect( result.status ).toBe( 200 );
 	return result.json;
 }
@@ -36,7 +28,7 @@ function outcome( call: Promise< unknown > ) {
 }
 
 function lastLogEntry() {
-	const entries = server.requestLog.list();
+	const entries = mock.server.requestLog.list();
 	return entries[ entries.length - 1 ];
 }
 
@@ -44,7 +36,7 @@ describe( 'fault modes', () => {
 	it( 'delay answers normally after delay_ms', async () => {
 		await setFault( { mode: 'delay', delay_ms: 150 } );
 		const started = Date.now();
-		const result = await callApi( server, GOOD_REQUEST );
+		const result = await callApi( mock.server, GOOD_REQUEST );
 		expect( Date.now() - started ).toBeGreaterThanOrEqual( 140 );
 		expect( result.text ).toBe( '{"valid":"1"}' );
 	} );
@@ -52,7 +44,7 @@ describe( 'fault modes', () => {
 	it( 'timeout never answers; the client gives up', async () => {
 		await setFault( { mode: 'timeout' } );
 		await expect(
-			callApi( server, GOOD_REQUEST, {
+			callApi( mock.server, GOOD_REQUEST, {
 				signal: AbortSignal.timeout( 150 ),
 			} )
 		).rejects.toThrow( /abort|timeout/i );
@@ -64,14 +56,14 @@ describe( 'fault modes', () => {
 
 	it( 'reset releases a hanging request', async () => {
 		await setFault( { mode: 'timeout' } );
-		const hanging = outcome( callApi( server, GOOD_REQUEST ) );
+		const hanging = outcome( callApi( mock.server, GOOD_REQUEST ) );
 		// Wait until the request reached the server, then reset.
-		while ( server.requestLog.list().length === 0 ) {
+		while ( mock.server.requestLog.list().length === 0 ) {
 			await new Promise( ( resolve ) => setTimeout( resolve, 5 ) );
 		}
-		server.reset();
+		mock.server.reset();
 		expect( await hanging ).toBe( 'connection closed' );
-		expect( ( await callApi( server, GOOD_REQUEST ) ).text ).toBe(
+		expect( ( await callApi( mock.server, GOOD_REQUEST ) ).text ).toBe(
 			'{"valid":"1"}'
 		);
 	} );
@@ -105,16 +97,18 @@ describe( 'fault modes', () => {
 
 	it( 'http500 answers 500 with an HTML page, or the given status', async () => {
 		await setFault( { mode: 'http500' } );
-		const result = await callApi( server, GOOD_REQUEST );
+		const result = await callApi( mock.server, GOOD_REQUEST );
 		expect( result.status ).toBe( 500 );
 		expect( result.headers.get( 'content-type' ) ).toMatch( /^text\/html/ );
 		await setFault( { mode: 'http500', status: 503 } );
-		expect( ( await callApi( server, GOOD_REQUEST ) ).status ).toBe( 503 );
+		expect( ( await callApi( mock.server, GOOD_REQUEST ) ).status ).toBe(
+			503
+		);
 	} );
 
 	it( 'html answers 200 with an HTML page', async () => {
 		await setFault( { mode: 'html' } );
-		const result = await callApi( server, GOOD_REQUEST );
+		const result = await callApi( mock.server, GOOD_REQUEST );
 		expect( result.status ).toBe( 200 );
 		expect( result.headers.get( 'content-type' ) ).toMatch( /^text\/html/ );
 		expect( result.text ).toMatch( /^<!DOCTYPE html>/ );
@@ -123,14 +117,14 @@ describe( 'fault modes', () => {
 
 	it( 'empty answers 200 with no body', async () => {
 		await setFault( { mode: 'empty' } );
-		const result = await callApi( server, GOOD_REQUEST );
+		const result = await callApi( mock.server, GOOD_REQUEST );
 		expect( result.status ).toBe( 200 );
 		expect( result.text ).toBe( '' );
 	} );
 
 	it( 'truncated answers cut JSON and spends nothing', async () => {
 		await setFault( { mode: 'truncated' } );
-		const result = await callApi( server, {
+		const result = await callApi( mock.server, {
 			...GOOD_REQUEST,
 			key: DEMO_KEYS.tokens,
 			consume: '1',
@@ -138,18 +132,18 @@ describe( 'fault modes', () => {
 		expect( result.text ).toBe( '{"valid":"1"' );
 		expect( result.json ).toBeNull();
 		expect(
-			( await keyState( server, DEMO_KEYS.tokens ) )?.tokens_used
+			( await keyState( mock.server, DEMO_KEYS.tokens ) )?.tokens_used
 		).toBe( 0 );
 	} );
 
 	it( 'header_json puts the real answer in a header', async () => {
 		await setFault( { mode: 'header_json' } );
-		const good = await callApi( server, GOOD_REQUEST );
+		const good = await callApi( mock.server, GOOD_REQUEST );
 		expect( good.text ).toBe( '' );
 		expect( good.headers.get( 'x-batchkeys-response' ) ).toBe(
 			'{"valid":"1"}'
 		);
-		const deleted = await callApi( server, {
+		const deleted = await callApi( mock.server, {
 			...GOOD_REQUEST,
 			key: DEMO_KEYS.deleted,
 		} );
@@ -159,10 +153,10 @@ describe( 'fault modes', () => {
 	} );
 
 	it( 'header_json escapes the U+2019 of the too-fast text', async () => {
-		await control( server, 'POST', 'rate-limit', { per_minute: 1 } );
+		await control( mock.server, 'POST', 'rate-limit', { per_minute: 1 } );
 		await setFault( { mode: 'header_json' } );
-		await callApi( server, GOOD_REQUEST );
-		const refused = await callApi( server, GOOD_REQUEST );
+		await callApi( mock.server, GOOD_REQUEST );
+		const refused = await callApi( mock.server, GOOD_REQUEST );
 		const header = refused.headers.get( 'x-batchkeys-response' ) ?? '';
 		expect( header ).toContain( '\\u2019' );
 		expect( JSON.parse( header ) ).toEqual( {
@@ -176,18 +170,19 @@ describe( 'fault modes', () => {
 		'Something we never heard of',
 	] )( 'error answers {"ERROR": "%s"}', async ( error ) => {
 		await setFault( { mode: 'error', error } );
-		const result = await callApi( server, GOOD_REQUEST );
+		const result = await callApi( mock.server, GOOD_REQUEST );
 		expect( result.status ).toBe( 200 );
 		expect( result.json ).toEqual( { ERROR: error } );
 	} );
 
 	it( 'over_limit makes every key valid 0, still checking the input', async () => {
 		await setFault( { mode: 'over_limit' } );
-		expect( ( await callApi( server, GOOD_REQUEST ) ).text ).toBe(
+		expect( ( await callApi( mock.server, GOOD_REQUEST ) ).text ).toBe(
 			'{"valid":"0"}'
 		);
 		expect(
-			( await callApi( server, { ...GOOD_REQUEST, key: 'SHORT' } ) ).text
+			( await callApi( mock.server, { ...GOOD_REQUEST, key: 'SHORT' } ) )
+				.text
 		).toContain( 'L3n7' );
 	} );
 } );
@@ -197,12 +192,18 @@ describe( 'times', () => {
 		expect( await setFault( { mode: 'http500', times: 2 } ) ).toEqual( {
 			fault: { mode: 'http500', times_left: 2 },
 		} );
-		expect( ( await callApi( server, GOOD_REQUEST ) ).status ).toBe( 500 );
-		expect( ( await control( server, 'GET', 'faults' ) ).json ).toEqual( {
+		expect( ( await callApi( mock.server, GOOD_REQUEST ) ).status ).toBe(
+			500
+		);
+		expect(
+			( await control( mock.server, 'GET', 'faults' ) ).json
+		).toEqual( {
 			fault: { mode: 'http500', times_left: 1 },
 		} );
-		expect( ( await callApi( server, GOOD_REQUEST ) ).status ).toBe( 500 );
-		expect( ( await callApi( server, GOOD_REQUEST ) ).text ).toBe(
+		expect( ( await callApi( mock.server, GOOD_REQUEST ) ).status ).toBe(
+			500
+		);
+		expect( ( await callApi( mock.server, GOOD_REQUEST ) ).text ).toBe(
 			'{"valid":"1"}'
 		);
 	} );
@@ -210,15 +211,17 @@ describe( 'times', () => {
 	it( 'without times, lasts until reset or mode none', async () => {
 		await setFault( { mode: 'empty' } );
 		for ( let call = 0; call < 3; call++ ) {
-			expect( ( await callApi( server, GOOD_REQUEST ) ).text ).toBe( '' );
+			expect( ( await callApi( mock.server, GOOD_REQUEST ) ).text ).toBe(
+				''
+			);
 		}
 		await setFault( { mode: 'none' } );
-		expect( ( await callApi( server, GOOD_REQUEST ) ).text ).toBe(
+		expect( ( await callApi( mock.server, GOOD_REQUEST ) ).text ).toBe(
 			'{"valid":"1"}'
 		);
 		await setFault( { mode: 'empty' } );
-		await control( server, 'POST', 'reset' );
-		expect( ( await callApi( server, GOOD_REQUEST ) ).text ).toBe(
+		await control( mock.server, 'POST', 'reset' );
+		expect( ( await callApi( mock.server, GOOD_REQUEST ) ).text ).toBe(
 			'{"valid":"1"}'
 		);
 	} );

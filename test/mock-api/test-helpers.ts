@@ -44,6 +44,24 @@ export function startMock(
 	return createMockServer( { rateLimitPerMinute: 0, ...options } );
 }
 
+/**
+ * One mock for a whole test file, emptied before each test. Call it at the file's top level and
+ * read `.server` inside the tests.
+ *
+ * @param options The server's options (the rate limit is off unless given).
+ */
+export function mockPerFile( options: MockServerOptions = {} ): {
+	server: MockServer;
+} {
+	const holder = {} as { server: MockServer };
+	beforeAll( async () => {
+		holder.server = await startMock( options );
+	} );
+	afterAll( () => holder.server.close() );
+	beforeEach( () => holder.server.reset() );
+	return holder;
+}
+
 export async function callApi(
 	server: MockServer,
 	headers: Record< string, string >,
