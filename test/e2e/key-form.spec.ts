@@ -7,11 +7,14 @@
  * Screenshots and axe results go to artifacts/.
  */
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
-import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { phpWords } from './support/words';
 import { expectAccessible } from './support/axe';
+import {
+	licenseScreen as ui,
+	openLicenseScreen as open,
+} from './support/screen';
 import {
 	DEMO,
 	DEMO_SCREEN,
@@ -31,25 +34,6 @@ test.describe.configure( { mode: 'serial', timeout: 300_000 } );
 const SCREEN = '#wpbody-content';
 const FORM = '.wp-block-batchkeys-license-form[data-slug]';
 const BLOCK = `<!-- wp:batchkeys/license-form {"product":"${ DEMO }"} /-->`;
-
-function ui( page: Page ) {
-	const card = page.locator( '.batchkeys-license__card' );
-	return {
-		field: page.getByRole( 'textbox', { name: /license key/i } ),
-		activate: page.getByRole( 'button', { name: 'Activate', exact: true } ),
-		checkNow: card.getByRole( 'button', { name: 'Check now' } ),
-		deactivate: card.getByRole( 'button', { name: 'Deactivate' } ),
-		state: page.locator( '.batchkeys-license__state' ),
-		answer: page.locator(
-			'.batchkeys-license__answer .components-notice__content'
-		),
-	};
-}
-
-async function open( page: Page ) {
-	await page.goto( DEMO_SCREEN );
-	await expect( ui( page ).state ).toBeVisible();
-}
 
 /**
  * Sets the site's and the admin's language as WordPress stores them (the REST API takes installed ones only).

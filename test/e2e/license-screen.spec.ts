@@ -7,7 +7,10 @@ import { test, expect } from '@wordpress/e2e-test-utils-playwright';
 import type { Page, Request } from '@playwright/test';
 import { phpWords } from './support/words';
 import {
-	DEMO_SCREEN,
+	licenseScreen as screen,
+	openLicenseScreen as open,
+} from './support/screen';
+import {
 	KEYS,
 	LICENSE_ROUTE,
 	license,
@@ -15,27 +18,6 @@ import {
 	now,
 	screenshot,
 } from './support/site';
-
-/**
- * The screen's controls, by role and label where it has them.
- *
- * @param page The page.
- */
-function screen( page: Page ) {
-	const card = page.locator( '.batchkeys-license__card' );
-	return {
-		field: page.getByRole( 'textbox', { name: /license key/i } ),
-		activate: page.getByRole( 'button', { name: 'Activate', exact: true } ),
-		checkNow: card.getByRole( 'button', { name: 'Check now' } ),
-		deactivate: card.getByRole( 'button', { name: 'Deactivate' } ),
-		state: page.locator( '.batchkeys-license__state' ),
-		key: card.locator( '.batchkeys-license__key' ),
-		answer: page.locator(
-			'.batchkeys-license__answer .components-notice__content'
-		),
-		answerRegion: page.locator( '.batchkeys-license__answer' ),
-	};
-}
 
 /**
  * Records the kit's REST calls the page makes (to prove a refused key never left the browser).
@@ -50,11 +32,6 @@ function restCalls( page: Page ) {
 		}
 	} );
 	return calls;
-}
-
-async function open( page: Page ) {
-	await page.goto( DEMO_SCREEN );
-	await expect( screen( page ).state ).toBeVisible();
 }
 
 test.beforeEach( async () => {

@@ -6,24 +6,15 @@
  */
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
 import type { Page } from '@playwright/test';
-import { DEMO_SCREEN, KEYS, license, mock, screenshot } from './support/site';
+import { KEYS, license, mock, screenshot } from './support/site';
+import {
+	licenseScreen as screen,
+	openLicenseScreen as open,
+} from './support/screen';
 
 const LOCKED = 'DEMO003-LOCKED0-AAAAAAA-BBBBBBB-CCCCCCC';
 const DELETED = 'DEMO006-DELETED-AAAAAAA-BBBBBBB-CCCCCCC';
 const TOO_FAST = 'You’re sending keys too fast. Please try again later.';
-
-function screen( page: Page ) {
-	const card = page.locator( '.batchkeys-license__card' );
-	return {
-		field: page.getByRole( 'textbox', { name: /license key/i } ),
-		activate: page.getByRole( 'button', { name: 'Activate', exact: true } ),
-		checkNow: card.getByRole( 'button', { name: 'Check now' } ),
-		deactivate: card.getByRole( 'button', { name: 'Deactivate' } ),
-		state: page.locator( '.batchkeys-license__state' ),
-		notice: page.locator( '.batchkeys-license__answer .components-notice' ),
-		wait: card.locator( '.batchkeys-license__wait' ),
-	};
-}
 
 /**
  * The number in "in 8 seconds".
@@ -32,11 +23,6 @@ function screen( page: Page ) {
  */
 const seconds = ( text: string | null ) =>
 	Number( /\d+/.exec( text ?? '' )?.[ 0 ] ?? NaN );
-
-async function open( page: Page ) {
-	await page.goto( DEMO_SCREEN );
-	await expect( screen( page ).state ).toBeVisible();
-}
 
 async function activateGood( page: Page ) {
 	const ui = screen( page );
