@@ -5,8 +5,9 @@
  * - src/shared/codes.generated.json: {"codes": [...], "statuses": {code: HTTP status}}. Scripts
  *   import it (a kit code's message from the server is shown as is);
  * - src/shared/messages.generated.json: {"generic": {message, hint}, "messages": {code: {message,
- *   hint}}}, the English words. Only a jest test reads it: it fails when one of the few messages
- *   the scripts keep for themselves (format errors found before any request) differs from PHP's.
+ *   hint}}, "words": {the license screen's sentences}}, the English words. Only jest tests read
+ *   it: one fails when one of the few messages the scripts keep for themselves (format errors
+ *   found before any request) differs from PHP's; the screen's tests take its words from it.
  *
  * Both sorted, tab-indented.
  *
@@ -97,6 +98,8 @@ function batchkeys_messages_json() {
 			// Not a code: the generic pair, its %s left in place.
 			'generic'  => \BatchKeys\Kit\Messages\Messages::get( '%s' ),
 			'messages' => $messages,
+			// The license screen's own sentences, their placeholders left in place.
+			'words'    => \BatchKeys\Kit\Messages\Messages::screen_words(),
 		)
 	);
 }

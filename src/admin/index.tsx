@@ -1,10 +1,10 @@
 /**
  * Mounts the license screen on the root element PHP prints (Admin\Screen):
- * <div id="batchkeys-license-screen" data-product="{ProductInfo & {license: LicenseView}}">.
+ * <div id="batchkeys-license-screen" data-product="{ProductInfo & {license, words}}">.
  */
 import domReady from '@wordpress/dom-ready';
 import { createRoot } from '@wordpress/element';
-import type { ProductWithLicense } from '../shared/types';
+import type { ScreenData } from '../shared/types';
 import LicenseScreen from './license-screen';
 import './index.scss';
 
@@ -15,10 +15,14 @@ domReady( () => {
 	if ( ! root?.dataset.product ) {
 		return;
 	}
-	const { license, ...product } = JSON.parse(
+	const { license, words, ...product } = JSON.parse(
 		root.dataset.product
-	) as ProductWithLicense;
+	) as ScreenData;
 	createRoot( root ).render(
-		<LicenseScreen product={ product } initialLicense={ license } />
+		<LicenseScreen
+			product={ product }
+			initialLicense={ license }
+			words={ words }
+		/>
 	);
 } );

@@ -19,6 +19,7 @@ import type {
 	LicenseView,
 	NormalisedError,
 	ProductInfo,
+	ScreenWords,
 } from '../shared/types';
 import ConfirmDialog from './confirm-dialog';
 import { describeFormat, formatDate } from './format-text';
@@ -92,11 +93,14 @@ function licenseFromError( error: NormalisedError ): LicenseView | undefined {
 export interface LicenseScreenProps {
 	product: ProductInfo;
 	initialLicense: LicenseView;
+	/** PHP's sentences for what the screen shows on its own (the pause). */
+	words: ScreenWords;
 }
 
 export default function LicenseScreen( {
 	product,
 	initialLicense,
+	words,
 }: LicenseScreenProps ) {
 	const [ license, setLicense ] = useState< LicenseView >( initialLicense );
 	const [ key, setKey ] = useState( '' );
@@ -281,14 +285,14 @@ export default function LicenseScreen( {
 					className="batchkeys-license__paused"
 				>
 					<p>
-						{ sprintf(
-							/* translators: %s: date and time. */
-							__(
-								'BatchKeys asked this site to pause its requests. Activate and Check now are available again on %s.',
-								'batchkeys'
-							),
-							formatDate( license.paused_until )
-						) }
+						{
+							// PHP's sentence with its one placeholder (%s, or %1$s in a
+							// translation that numbers it).
+							words.paused.replace(
+								/%(?:1\$)?s/,
+								formatDate( license.paused_until )
+							)
+						}
 					</p>
 				</Notice>
 			) }

@@ -98,6 +98,18 @@ export interface SecretMissing {
 /** `GET /products`: each product the current user may manage, with its license. */
 export type ProductWithLicense = ProductInfo & { license: LicenseView };
 
+/**
+ * The license screen's own sentences, translated by PHP (Messages::screen_words()); the script
+ * fills in their placeholders.
+ */
+export interface ScreenWords {
+	/** The rate-limit pause; `%s`: the date and time it ends. */
+	paused: string;
+}
+
+/** What PHP hands the license screen (Admin\Screen::screen_data(), in `data-product`). */
+export type ScreenData = ProductWithLicense & { words: ScreenWords };
+
 /** What the REST client rejects with, whatever went wrong. */
 export interface NormalisedError {
 	code: string;

@@ -9,6 +9,7 @@ import {
 	activeView,
 	deferred,
 	inactiveView,
+	WORDS,
 } from '../../shared/test/support/fixtures';
 
 jest.mock( '@wordpress/api-fetch', () => ( {
@@ -23,7 +24,13 @@ const ACTIVE = activeView();
 
 const setup = ( license: LicenseView = INACTIVE ) => {
 	const user = userEvent.setup();
-	render( <LicenseScreen product={ PRODUCT } initialLicense={ license } /> );
+	render(
+		<LicenseScreen
+			product={ PRODUCT }
+			initialLicense={ license }
+			words={ WORDS }
+		/>
+	);
 	return { user, input: screen.getByRole( 'textbox' ) };
 };
 
@@ -134,6 +141,7 @@ describe( 'the stored situation', () => {
 		const { unmount } = render(
 			<LicenseScreen
 				product={ PRODUCT }
+				words={ WORDS }
 				initialLicense={ {
 					...ACTIVE,
 					state: 'lapsed',

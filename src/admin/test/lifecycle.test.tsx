@@ -6,7 +6,13 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import apiFetch from '@wordpress/api-fetch';
 import LicenseScreen from '../license-screen';
-import { GOOD, PRODUCT, activeView } from '../../shared/test/support/fixtures';
+import { formatDate } from '../format-text';
+import {
+	GOOD,
+	PRODUCT,
+	activeView,
+	WORDS,
+} from '../../shared/test/support/fixtures';
 
 jest.mock( '@wordpress/api-fetch', () => ( {
 	__esModule: true,
@@ -33,7 +39,13 @@ it( 'a first not-valid answer on an active key is a warning, not a success', asy
 		next_check: '2026-11-27T11:00:00+00:00',
 	} );
 	const user = userEvent.setup();
-	render( <LicenseScreen product={ PRODUCT } initialLicense={ ACTIVE } /> );
+	render(
+		<LicenseScreen
+			product={ PRODUCT }
+			initialLicense={ ACTIVE }
+			words={ WORDS }
+		/>
+	);
 	await user.click( screen.getByRole( 'button', { name: 'Check now' } ) );
 	await waitFor( () => expect( notice() ).toHaveClass( 'is-warning' ) );
 	expect( notice() ).toHaveTextContent( 'A confirming check runs on 27 Nov' );
@@ -55,6 +67,7 @@ it( 'shows what the service said on a first activation’s error', async () => {
 	render(
 		<LicenseScreen
 			product={ PRODUCT }
+			words={ WORDS }
 			initialLicense={ {
 				...ACTIVE,
 				state: 'inactive',
@@ -78,6 +91,7 @@ it( 'counts the wait down, and shows none after a success', async () => {
 	render(
 		<LicenseScreen
 			product={ PRODUCT }
+			words={ WORDS }
 			initialLicense={ { ...ACTIVE, retry_after: 3 } }
 		/>
 	);
@@ -93,6 +107,7 @@ it( 'during a pause, Activate and Check now are disabled with the end shown', ()
 	render(
 		<LicenseScreen
 			product={ PRODUCT }
+			words={ WORDS }
 			initialLicense={ {
 				...ACTIVE,
 				code: 'rate_limited',
@@ -116,10 +131,44 @@ it( 'during a pause, Activate and Check now are disabled with the end shown', ()
 	).toBeInTheDocument();
 } );
 
+it( 'says the pause in PHP’s words (a translation’s numbered placeholder too), with its end', () => {
+	const until = '2026-11-28T09:30:00+00:00';
+	const view = {
+		...ACTIVE,
+		code: 'rate_limited',
+		retry_after: 3600,
+		paused_until: until,
+	};
+	jest.useFakeTimers( { now: Date.parse( until ) - 3600 * 1000 } );
+	const { unmount } = render(
+		<LicenseScreen
+			product={ PRODUCT }
+			words={ { paused: 'Pause (from PHP) until %s.' } }
+			initialLicense={ view }
+		/>
+	);
+	const paused = () => document.querySelector( '.batchkeys-license__paused' );
+	expect( paused() ).toHaveTextContent(
+		`Pause (from PHP) until ${ formatDate( until ) }.`
+	);
+	unmount();
+	render(
+		<LicenseScreen
+			product={ PRODUCT }
+			words={ { paused: 'Pause jusqu’au %1$s.' } }
+			initialLicense={ view }
+		/>
+	);
+	expect( paused() ).toHaveTextContent(
+		`Pause jusqu’au ${ formatDate( until ) }.`
+	);
+} );
+
 it( 'says where the secret was missing', () => {
 	render(
 		<LicenseScreen
 			product={ PRODUCT }
+			words={ WORDS }
 			initialLicense={ {
 				...ACTIVE,
 				secret_missing: {

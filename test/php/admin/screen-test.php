@@ -10,6 +10,7 @@ namespace BatchKeys\Tests\Admin;
 
 use BatchKeys\Kit\Admin\Assets;
 use BatchKeys\Kit\Admin\Screen;
+use BatchKeys\Kit\Messages\Messages;
 
 require_once __DIR__ . '/class-admin-test-case.php';
 
@@ -272,6 +273,9 @@ final class Screen_Test extends Admin_Test_Case {
 		);
 		$this->assertSame( 'XXXXXXX-XXXXXXX-XXXXXXX-XXXXXXX-XXXXXXX', $data['placeholder'] );
 		$this->assertSame( $this->kit()->licenses()->view( $this->product() ), $data['license'] );
+		// The screen's own sentences come from PHP's Messages, translated there.
+		$this->assertSame( Messages::screen_words(), $data['words'] );
+		$this->assertStringContainsString( '%s', $data['words']['paused'] );
 		$this->assertSame( 'active', $data['license']['state'] );
 		$this->assertSame( '•••••••-•••••••-•••••••-•••••••-•••CCCC', $data['license']['key'] );
 		$this->assertSame(

@@ -8,6 +8,7 @@
 namespace BatchKeys\Kit\Admin;
 
 use BatchKeys\Kit\Kit;
+use BatchKeys\Kit\Messages\Messages;
 use BatchKeys\Kit\Product\Product;
 
 if ( ! defined( 'ABSPATH' ) ) {
@@ -190,6 +191,7 @@ final class Screen {
 	public function screen_data( Product $product ) {
 		$data            = $product->to_client_array();
 		$data['license'] = $this->kit->licenses()->view( $product );
+		$data['words']   = Messages::screen_words();
 		return $data;
 	}
 

@@ -305,6 +305,20 @@ final class Messages {
 	}
 
 	/**
+	 * The sentences the license screen's script fills in itself, with their placeholders: PHP
+	 * owns the words, the script the values (it formats the date in the reader's locale and
+	 * hides the sentence when the pause ends). Handed to the script with the screen's data.
+	 *
+	 * @return array{paused: string}
+	 */
+	public static function screen_words() {
+		return array(
+			/* translators: %s: date and time the pause ends. */
+			'paused' => __( 'BatchKeys asked this site to pause its requests. Activate and Check now are available again on %s.', 'batchkeys' ),
+		);
+	}
+
+	/**
 	 * The message and hint after a first not-valid answer for a key that was active: nothing
 	 * changes yet, and a confirming check comes at $when.
 	 *

@@ -1,9 +1,11 @@
 /**
  * What the jest tests of the screen, the block and the REST client share: a product, the mock's
- * good demo key, license views as PHP sends them, and a promise settled by the test. Not a test
- * file itself (jest runs only the files directly in a `test/` folder).
+ * good demo key, license views and the screen's sentences as PHP sends them, and a promise
+ * settled by the test. Not a test file itself (jest runs only the files directly in a `test/`
+ * folder).
  */
-import type { LicenseView, ProductInfo } from '../../types';
+import php from '../../messages.generated.json';
+import type { LicenseView, ProductInfo, ScreenWords } from '../../types';
 
 export const GOOD = 'DEMO001-GOOD000-AAAAAAA-BBBBBBB-CCCCCCC';
 
@@ -13,6 +15,9 @@ export const PRODUCT: ProductInfo = {
 	key_format: { groups: 5, length: 7, separator: '-', chars: 'A-Za-z0-9' },
 	placeholder: 'XXXXXXX-XXXXXXX-XXXXXXX-XXXXXXX-XXXXXXX',
 };
+
+/** The license screen's sentences, PHP's English words (Messages::screen_words()). */
+export const WORDS: ScreenWords = php.words;
 
 /**
  * No key stored; `overrides` change any field (the product, the words, the dates).
