@@ -279,9 +279,9 @@ final class Screen_Test extends Admin_Test_Case {
 		$this->assertSame( 'active', $data['license']['state'] );
 		$this->assertSame( '•••••••-•••••••-•••••••-•••••••-•••CCCC', $data['license']['key'] );
 		$this->assertSame(
-			array( 'slug', 'name', 'key_format', 'placeholder', 'license' ),
+			array( 'slug', 'name', 'key_format', 'placeholder', 'license', 'words' ),
 			array_keys( $data ),
-			'nothing more than the product info and the license view'
+			'nothing more than the product info, the license view and the screen\'s words'
 		);
 
 		$this->assertNoSecretNorKey( $html );
