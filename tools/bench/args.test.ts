@@ -67,7 +67,7 @@ describe( 'parseArgs', () => {
 		for ( const bad of [
 			'--only',
 			'--only=',
-			'--only=10',
+			'--only=11',
 			'--only=0',
 			'--only=a',
 			'--only=1,,2',

@@ -35,7 +35,7 @@ export const DEFAULTS: Options = {
 };
 
 /** The figures' numbers. */
-export const FIGURES = [ 1, 2, 3, 4, 5, 6, 7, 8, 9 ] as const;
+export const FIGURES = [ 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 ] as const;
 
 const QUICK: Partial< Options > = {
 	requests: 50,

@@ -9,6 +9,7 @@ import { measureActivation } from './activation';
 import { parseArgs, USAGE, wants, type Options } from './args';
 import { measureAssets } from './assets';
 import { measureAutoload, measureNoKey } from './autoload';
+import { measureBlockPage } from './block-page';
 import { measureFallback } from './fallback';
 import { measureFiles } from './files';
 import { missesBudget } from './budgets';
@@ -31,7 +32,7 @@ import { ensureBuild, openSite, stopSite, type Site } from './site';
 const ROOT = resolve( __dirname, '..', '..' );
 const OUTPUT = join( ROOT, '.batchkeys', 'bench.json' );
 /** The figures measured on the single site. */
-const SITE_FIGURES = [ 1, 2, 3, 5, 6, 7, 8 ];
+const SITE_FIGURES = [ 1, 2, 3, 5, 6, 7, 8, 10 ];
 /** Hard limit of a run: every request loop checks it. */
 const MAX_MINUTES = 15;
 const startedAt = Date.now();
@@ -110,6 +111,7 @@ async function measureSite(
 			[ 3, () => measureAutoload( session, progress, noKey ) ],
 			[ 7, () => measureFiles( session, progress ) ],
 			[ 8, () => measureFallback( session, progress ) ],
+			[ 10, () => measureBlockPage( session, progress ) ],
 		];
 		for ( const [ id, measure ] of steps ) {
 			if ( wants( options, id ) ) {

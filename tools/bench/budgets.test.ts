@@ -40,7 +40,11 @@ describe( 'judge', () => {
 			limit: 1000,
 		} );
 		expect( BUDGETS.adminScriptGzip.limit ).toBe( 10_000 );
-		expect( BUDGETS.viewScriptGzip.limit ).toBe( 3_000 );
+		expect( BUDGETS.viewScriptGzip.limit ).toBe( 5_000 );
+		expect( BUDGETS.visitorBlockScriptGzip ).toEqual( {
+			op: 'eq',
+			limit: 0,
+		} );
 		expect( BUDGETS.activationAddedMs.limit ).toBe( 50 );
 	} );
 } );

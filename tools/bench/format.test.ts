@@ -34,7 +34,7 @@ describe( 'formatBudget', () => {
 			'<= 1.100x'
 		);
 		expect( formatBudget( BUDGETS.viewScriptGzip, 'bytes' ) ).toBe(
-			'< 3.0 KB'
+			'< 5.0 KB'
 		);
 		expect( formatBudget( null, 'ms' ) ).toBe( '-' );
 	} );

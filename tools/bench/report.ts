@@ -18,6 +18,7 @@ export const TITLES: Record< number, string > = {
 	7: 'kit files included per request kind (get_included_files() under the kit), 3 products active',
 	8: 'an admin page whose dead-cron fallback fires while BatchKeys hangs (mock fault: timeout): the response time',
 	9: 'a subdirectory network of 1,000 subsites (SQLite, built once and cached): daily calls, writes on unlicensed subsites, uninstall, the network license screen',
+	10: "a page with the license block: the kit's scripts it sends a visitor and an administrator",
 };
 
 export interface Check {
