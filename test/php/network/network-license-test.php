@@ -208,4 +208,40 @@ final class Network_License_Test extends Network_Test_Case {
 		$this->assertStringContainsString( 'data-batchkeys-product="' . $site->slug . '"', $html );
 		$this->assertStringContainsString( 'on this site, so its premium features are switched off.', $html );
 	}
+
+	/** Uninstalling everything: no kit row, event or network option left on any site, other events kept, no site switched to. */
+	public function test_uninstall_all_leaves_nothing_without_switching() {
+		global $wpdb;
+		require_once $this->kit()->path() . '/uninstall.php';
+		$product = $this->site_product();
+		foreach ( array_slice( self::subsites(), 0, 2 ) as $blog_id ) {
+			switch_to_blog( $blog_id );
+			$this->activate_key( $product, self::GOOD );
+			wp_schedule_single_event( self::T0 + HOUR_IN_SECONDS, 'another_plugins_event' );
+			restore_current_blog();
+		}
+		$this->activate_key( $this->product(), self::GOOD2 );
+		update_site_option( Shared_Answer::PREFIX . $product->slug . ':0123456789abcdef0123456789abcdef', array( 'code' => 'valid' ) );
+
+		$switches = 0;
+		$count    = static function () use ( &$switches ) {
+			++$switches;
+		};
+		add_action( 'switch_blog', $count );
+		batchkeys_kit_uninstall_all();
+		remove_action( 'switch_blog', $count );
+
+		$this->assertSame( 0, $switches );
+		foreach ( self::all_sites() as $blog_id ) {
+			$table = $wpdb->get_blog_prefix( $blog_id ) . 'options';
+			$this->assertSame( '0', $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM `$table` WHERE option_name LIKE %s", $wpdb->esc_like( 'batchkeys_' ) . '%' ) ), "no kit row on site $blog_id" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$this->assertFalse( $this->has_event( $blog_id ), "no kit event on site $blog_id" );
+		}
+		foreach ( array_slice( self::subsites(), 0, 2 ) as $blog_id ) {
+			switch_to_blog( $blog_id );
+			$this->assertNotFalse( wp_next_scheduled( 'another_plugins_event' ), "another plugin's event stays on site $blog_id" );
+			restore_current_blog();
+		}
+		$this->assertSame( '0', $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->sitemeta} WHERE meta_key LIKE %s", $wpdb->esc_like( 'batchkeys_' ) . '%' ) ), 'no kit network option' );
+	}
 }
