@@ -388,14 +388,23 @@ export default function LicenseScreen( {
 				<ConfirmDialog
 					title={ __( 'Deactivate the license?', 'batchkeys' ) }
 					paragraphs={ [
-						sprintf(
-							/* translators: %s: product name. */
-							__(
-								'The key is removed from this site and the premium features of %s stop working until a key is activated again.',
-								'batchkeys'
-							),
-							product.name
-						),
+						'network' === license.scope
+							? sprintf(
+									/* translators: %s: product name. */
+									__(
+										'The key is removed from this network and the premium features of %s stop working on every site of it until a key is activated again.',
+										'batchkeys'
+									),
+									product.name
+								)
+							: sprintf(
+									/* translators: %s: product name. */
+									__(
+										'The key is removed from this site and the premium features of %s stop working until a key is activated again.',
+										'batchkeys'
+									),
+									product.name
+								),
 					] }
 					confirmLabel={ __( 'Deactivate', 'batchkeys' ) }
 					isDestructive

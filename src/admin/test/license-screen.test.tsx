@@ -513,6 +513,27 @@ describe( 'check now', () => {
 } );
 
 describe( 'deactivate', () => {
+	it( 'says a network license stops on every site of the network', async () => {
+		const { user } = setup( { ...ACTIVE, scope: 'network' } );
+		await user.click(
+			screen.getByRole( 'button', { name: 'Deactivate' } )
+		);
+		expect( screen.getByRole( 'dialog' ) ).toHaveTextContent(
+			'The key is removed from this network and the premium features of Acme SEO Pro stop working on every site of it until a key is activated again.'
+		);
+		expect( mockFetch ).not.toHaveBeenCalled();
+	} );
+
+	it( 'says a site license stops on this site', async () => {
+		const { user } = setup( { ...ACTIVE, scope: 'site' } );
+		await user.click(
+			screen.getByRole( 'button', { name: 'Deactivate' } )
+		);
+		expect( screen.getByRole( 'dialog' ) ).toHaveTextContent(
+			'The key is removed from this site and the premium features of Acme SEO Pro stop working until a key is activated again.'
+		);
+	} );
+
 	it( 'asks first, and cancelling sends nothing', async () => {
 		const { user } = setup( ACTIVE );
 		await user.click(
