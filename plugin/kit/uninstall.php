@@ -48,13 +48,15 @@ if ( ! function_exists( 'batchkeys_kit_uninstall_product' ) ) {
 			}
 		} else {
 			$batchkeys_index = batchkeys_kit_sites_index();
-			batchkeys_kit_drop_events( batchkeys_kit_site_tables( batchkeys_kit_unneeded_events( $slug, $batchkeys_index ) ) );
 			$batchkeys_sites = isset( $batchkeys_index[ $slug ] ) ? (array) $batchkeys_index[ $slug ] : array();
 			$batchkeys_sites = array_merge( $batchkeys_sites, array( get_main_site_id(), get_current_blog_id() ) );
-			$batchkeys_in    = implode( ',', array_fill( 0, count( $batchkeys_names ), '%s' ) );
+			// The sites whose event goes are among these (the index's and the main site).
+			$batchkeys_tables = batchkeys_kit_site_tables( $batchkeys_sites );
+			$batchkeys_in     = implode( ',', array_fill( 0, count( $batchkeys_names ), '%s' ) );
 			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- one placeholder per name.
 			$batchkeys_where = $wpdb->prepare( "`option_name` IN ( $batchkeys_in )", $batchkeys_names );
-			foreach ( batchkeys_kit_site_tables( $batchkeys_sites ) as $batchkeys_id => $batchkeys_table ) {
+			batchkeys_kit_drop_events( array_intersect_key( $batchkeys_tables, array_flip( batchkeys_kit_unneeded_events( $slug, $batchkeys_index ) ) ) );
+			foreach ( $batchkeys_tables as $batchkeys_id => $batchkeys_table ) {
 				// The names are known: one DELETE per site, no read first.
 				// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- another site's table, without switching to it; the condition is prepared above.
 				$wpdb->query( "DELETE FROM `{$batchkeys_table}` WHERE $batchkeys_where" );

@@ -2,6 +2,7 @@ import {
 	distanceFromZero,
 	bootstrapMedianDifference,
 	median,
+	medianInterval,
 	pairedDifferences,
 	quantile,
 	ratio,
@@ -109,5 +110,31 @@ describe( 'distanceFromZero', () => {
 		expect( distanceFromZero( 0, 0 ) ).toBe( 0 );
 		expect( distanceFromZero( 0.4, 1.2 ) ).toBe( 0.4 );
 		expect( distanceFromZero( -1.5, -0.5 ) ).toBe( 0.5 );
+	} );
+} );
+
+describe( 'medianInterval', () => {
+	it( 'spans the whole range of 7 values, which holds the median 98.4 % of the time', () => {
+		const interval = medianInterval( [ 7, 1, 6, 2, 5, 3, 4 ] );
+		expect( [ interval.low, interval.high ] ).toEqual( [ 1, 7 ] );
+		expect( interval.coverage ).toBeCloseTo( 1 - 2 / 128, 10 );
+	} );
+
+	it( 'drops the extremes of 9 values (96.1 %) and of 20 values keeps ranks 6 to 15', () => {
+		const nine = medianInterval( [ 9, 8, 7, 6, 5, 4, 3, 2, 1 ] );
+		expect( [ nine.low, nine.high ] ).toEqual( [ 2, 8 ] );
+		expect( nine.coverage ).toBeCloseTo( 1 - ( 2 * 10 ) / 512, 10 );
+		const twenty = medianInterval(
+			Array.from( { length: 20 }, ( _v, i ) => i + 1 )
+		);
+		expect( [ twenty.low, twenty.high ] ).toEqual( [ 6, 15 ] );
+		expect( twenty.coverage ).toBeGreaterThanOrEqual( 0.95 );
+	} );
+
+	it( 'says when a few values cannot reach 95 %, and ignores values that are not finite', () => {
+		const five = medianInterval( [ 3, NaN, 1, 2, 5, 4 ] );
+		expect( [ five.low, five.high ] ).toEqual( [ 1, 5 ] );
+		expect( five.coverage ).toBeCloseTo( 0.9375, 10 );
+		expect( medianInterval( [] ).low ).toBeNaN();
 	} );
 } );

@@ -138,3 +138,43 @@ export function bootstrapMedianDifference(
 export function distanceFromZero( low: number, high: number ): number {
 	return Math.max( 0, low, -high );
 }
+
+/**
+ * A distribution-free interval of the median of one series, from its order statistics: the
+ * narrowest pair x(r), x(n-r+1) whose chance of missing the true median (binomial, p = 1/2) stays
+ * within 5 %. With fewer than 6 values no such pair exists and the interval is the whole range;
+ * `coverage` says what it is.
+ *
+ * @param values One series (any order).
+ */
+export function medianInterval( values: readonly number[] ): {
+	low: number;
+	high: number;
+	coverage: number;
+} {
+	const sorted = values
+		.filter( ( value ) => Number.isFinite( value ) )
+		.sort( ( a, b ) => a - b );
+	const n = sorted.length;
+	if ( n === 0 ) {
+		return { low: NaN, high: NaN, coverage: NaN };
+	}
+	// cdf[i] = P(X <= i) for X ~ Binomial(n, 1/2): the chance that i or fewer values lie below
+	// the true median.
+	const cdf: number[] = [];
+	let term = Math.pow( 0.5, n );
+	for ( let i = 0; i < n; i++ ) {
+		cdf.push( ( i ? cdf[ i - 1 ] : 0 ) + term );
+		term = ( term * ( n - i ) ) / ( i + 1 );
+	}
+	// The 1-based rank r of the lower end: x(r) misses the median with chance cdf[r - 1].
+	let r = 1;
+	while ( r + 1 <= n - r && 2 * cdf[ r ] <= 0.05 ) {
+		r++;
+	}
+	return {
+		low: sorted[ r - 1 ],
+		high: sorted[ n - r ],
+		coverage: 1 - 2 * cdf[ r - 1 ],
+	};
+}
