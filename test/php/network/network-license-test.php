@@ -209,6 +209,37 @@ final class Network_License_Test extends Network_Test_Case {
 		$this->assertStringContainsString( 'on this site, so its premium features are switched off.', $html );
 	}
 
+	/**
+	 * "Too fast" pauses every site of a network: the network license's answer, its notice and
+	 * its screen's sentence say "this network"; a per-site license keeps "this site".
+	 */
+	public function test_a_pause_speaks_of_the_network() {
+		wp_set_current_user( 1 );
+		$this->assertSame( 200, $this->activate( self::GOOD )->get_status() );
+		$this->later();
+		$this->mock->fault(
+			array(
+				'mode'  => 'error',
+				'error' => 'You’re sending keys too fast. Please try again later.',
+			)
+		);
+		$answer = $this->call( 'POST', self::check_route() );
+		$this->assertKitError( $answer, 'rate_limited', 429, 'network' );
+		$this->assertStringContainsString( 'from this network', $answer->get_data()['message'] );
+		$this->assertStringContainsString( 'No site of this network', $answer->get_data()['data']['hint'] );
+
+		$notices   = new \BatchKeys\Kit\Admin\Notices( $this->kit() );
+		$situation = $notices->situation( $this->product() );
+		$this->assertStringContainsString( 'asked this network to pause', $situation['message'] );
+		$this->assertStringContainsString( 'from any site of the network', $situation['message'] );
+		$screen = new \BatchKeys\Kit\Admin\Screen( $this->kit() );
+		$this->assertStringContainsString( 'asked this network to pause', $screen->screen_data( $this->product() )['words']['paused'] );
+
+		$site = $this->site_product();
+		$this->assertStringContainsString( 'asked this site to pause', $screen->screen_data( $site )['words']['paused'] );
+		$this->assertStringContainsString( 'from this site', \BatchKeys\Kit\Messages\Messages::message( 'rate_limited', 'site' ) );
+	}
+
 	/** Uninstalling everything: no kit row, event or network option left on any site, other events kept, no site switched to. */
 	public function test_uninstall_all_leaves_nothing_without_switching() {
 		global $wpdb;

@@ -166,8 +166,7 @@ final class Notices {
 		if ( 'rate_limited' === $record->code ) {
 			$until = $this->kit->licenses()->store()->rate_limited_until();
 			return sprintf(
-				/* translators: 1: product name, 2: date of the last successful check, 3: date and time the pause ends. */
-				__( 'BatchKeys asked this site to pause its requests (too many requests), so the license of %1$s has not been confirmed since %2$s. Nothing is sent to BatchKeys until %3$s.', 'batchkeys' ),
+				Network_Words::words( $product->is_network_scope() ? 'network' : 'site' )['paused_since'],
 				$product->name,
 				$since,
 				self::date( $until > 0 ? $until : null )

@@ -191,7 +191,7 @@ final class Screen {
 	public function screen_data( Product $product ) {
 		$data            = $product->to_client_array();
 		$data['license'] = $this->kit->licenses()->view( $product );
-		$data['words']   = Messages::screen_words();
+		$data['words']   = Messages::screen_words( $product->is_network_scope() ? 'network' : 'site' );
 		return $data;
 	}
 

@@ -309,9 +309,17 @@ final class Messages {
 	 * owns the words, the script the values (it formats the date in the reader's locale and
 	 * hides the sentence when the pause ends). Handed to the script with the screen's data.
 	 *
+	 * @param string $scope 'site', or 'network' for a license of a whole network (the pause holds
+	 *                      for every site of a network).
 	 * @return array{paused: string}
 	 */
-	public static function screen_words() {
+	public static function screen_words( $scope = 'site' ) {
+		if ( 'network' === $scope ) {
+			return array(
+				/* translators: %s: date and time the pause ends. */
+				'paused' => __( 'BatchKeys asked this network to pause its requests. Activate and Check now are available again on %s.', 'batchkeys' ),
+			);
+		}
 		return array(
 			/* translators: %s: date and time the pause ends. */
 			'paused' => __( 'BatchKeys asked this site to pause its requests. Activate and Check now are available again on %s.', 'batchkeys' ),

@@ -55,6 +55,10 @@ final class Network_Words {
 				__( 'This network is where the license key was activated: there is nothing to answer.', 'batchkeys' ),
 				__( 'Reload the page.', 'batchkeys' ),
 			),
+			'rate_limited'           => array(
+				__( 'BatchKeys received too many requests from this network and asked it to wait.', 'batchkeys' ),
+				__( 'No site of this network sends anything to BatchKeys for 24 hours. An active key keeps working meanwhile.', 'batchkeys' ),
+			),
 			'invalid_address_answer' => array(
 				__( 'That is not one of the three answers.', 'batchkeys' ),
 				__( 'Answer staging (a copy for testing), moved (the network moved here) or new_site (a different network).', 'batchkeys' ),
@@ -91,6 +95,8 @@ final class Network_Words {
 				'not_accepted'  => __( 'BatchKeys no longer accepts the license key of %s on this network, so its premium features are switched off on every site.', 'batchkeys' ),
 				/* translators: %s: product name. */
 				'not_connected' => __( '%s is not connected to BatchKeys on this network, so its license cannot be checked. Follow the product’s setup instructions, or contact its author.', 'batchkeys' ),
+				/* translators: 1: product name, 2: date of the last successful check, 3: date and time the pause ends. */
+				'paused_since'  => __( 'BatchKeys asked this network to pause its requests (too many requests), so the license of %1$s has not been confirmed since %2$s. Nothing is sent to BatchKeys from any site of the network until %3$s.', 'batchkeys' ),
 			);
 		}
 		return array(
@@ -114,6 +120,8 @@ final class Network_Words {
 			'not_accepted'  => __( 'BatchKeys no longer accepts the license key of %s on this site, so its premium features are switched off.', 'batchkeys' ),
 			/* translators: %s: product name. */
 			'not_connected' => __( '%s is not connected to BatchKeys on this site, so its license cannot be checked. Follow the product’s setup instructions, or contact its author.', 'batchkeys' ),
+			/* translators: 1: product name, 2: date of the last successful check, 3: date and time the pause ends. */
+			'paused_since'  => __( 'BatchKeys asked this site to pause its requests (too many requests), so the license of %1$s has not been confirmed since %2$s. Nothing is sent to BatchKeys until %3$s.', 'batchkeys' ),
 		);
 	}
 }
