@@ -333,13 +333,7 @@ final class Commands_Test extends Cron_Test_Case {
 		// Too fast: exit 1 with when to retry; then nothing is sent for 24 h, from here either.
 		$this->mock->reset();
 		$this->mock->rate_limit( 0 );
-		$this->mock->fault(
-			array(
-				'mode'  => 'error',
-				'error' => self::TOO_FAST,
-				'times' => 1,
-			)
-		);
+		$this->answer_too_fast( 1 );
 		$out = $this->wp( array( 'batchkeys', 'check', 'cli-alpha' ), self::T0 + 60 );
 		$this->assertSame( 1, $out['status'] );
 		$this->assertStringContainsString( 'Error: BatchKeys received too many requests from this site and asked it to wait.', $out['stderr'] );

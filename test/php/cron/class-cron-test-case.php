@@ -27,11 +27,6 @@ abstract class Cron_Test_Case extends Kit_Test_Case {
 	const T0 = 4102473600;
 
 	/**
-	 * The mock's "too fast" ERROR text, as BatchKeys documents it (U+2019 apostrophe).
-	 */
-	const TOO_FAST = "You\u{2019}re sending keys too fast. Please try again later.";
-
-	/**
 	 * Every outbound request of this process: [time (simulated), url, key header].
 	 *
 	 * @var array<int, array{0: int, 1: string, 2: string}>

@@ -122,12 +122,7 @@ final class Scheduler_Test extends Cron_Test_Case {
 
 		// BatchKeys says too fast: nothing before 24 h.
 		$this->set_now( self::T0 + 120 );
-		$this->mock->fault(
-			array(
-				'mode'  => 'error',
-				'error' => self::TOO_FAST,
-			)
-		);
+		$this->answer_too_fast();
 		$this->later();
 		$this->kit()->licenses()->check( $product );
 		$this->assertGreaterThanOrEqual( Clock::now() + DAY_IN_SECONDS, wp_next_scheduled( Scheduler::HOOK ) );

@@ -159,13 +159,7 @@ final class Simulation_Test extends Cron_Test_Case {
 		$this->activate_key( $second, self::GOOD2 );
 		$this->mock->reset();
 		$this->mock->rate_limit( 0 );
-		$this->mock->fault(
-			array(
-				'mode'  => 'error',
-				'error' => self::TOO_FAST,
-				'times' => 1,
-			)
-		);
+		$this->answer_too_fast( 1 );
 
 		$slot = self::T0 + 19 * HOUR_IN_SECONDS;
 		$this->assertTrue( $this->tick( $slot + 60 ) );

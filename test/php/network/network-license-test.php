@@ -217,12 +217,7 @@ final class Network_License_Test extends Network_Test_Case {
 		wp_set_current_user( 1 );
 		$this->assertSame( 200, $this->activate( self::GOOD )->get_status() );
 		$this->later();
-		$this->mock->fault(
-			array(
-				'mode'  => 'error',
-				'error' => 'You’re sending keys too fast. Please try again later.',
-			)
-		);
+		$this->answer_too_fast();
 		$answer = $this->call( 'POST', self::check_route() );
 		$this->assertKitError( $answer, 'rate_limited', 429, 'network' );
 		$this->assertStringContainsString( 'from this network', $answer->get_data()['message'] );

@@ -45,12 +45,7 @@ final class Network_Sites_Test extends Network_Test_Case {
 		switch_to_blog( $first );
 		$this->activate_key( $product, self::GOOD );
 		$this->later();
-		$this->mock->fault(
-			array(
-				'mode'  => 'error',
-				'error' => self::TOO_FAST,
-			)
-		);
+		$this->answer_too_fast();
 		$this->assertSame( 'rate_limited', $this->kit()->licenses()->check( $product )->code );
 		restore_current_blog();
 		$calls = count( $this->api_requests() );

@@ -325,12 +325,7 @@ final class License_Rest_Test extends Kit_Test_Case {
 		$this->temporary_product( 'releasing', array( 'release_on_deactivate' => true ) );
 		$this->assertSame( 200, $this->activate( self::GOOD2, 'releasing' )->get_status() );
 		$this->active_demo();
-		$this->mock->fault(
-			array(
-				'mode'  => 'error',
-				'error' => 'You’re sending keys too fast. Please try again later.',
-			)
-		);
+		$this->answer_too_fast();
 		$this->assertKitError( $this->call( 'POST', self::check_route() ), 'rate_limited', 429 );
 		$this->assertSame( self::NOW + 11 + DAY_IN_SECONDS, (int) get_option( 'batchkeys_rate_limited_until' ) );
 		$this->mock->reset();

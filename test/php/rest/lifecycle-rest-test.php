@@ -124,12 +124,7 @@ final class Lifecycle_Rest_Test extends Kit_Test_Case {
 	public function test_the_pause_is_named_as_such() {
 		$this->assertSame( 200, $this->activate( self::GOOD )->get_status() );
 		$this->later();
-		$this->mock->fault(
-			array(
-				'mode'  => 'error',
-				'error' => 'You’re sending keys too fast. Please try again later.',
-			)
-		);
+		$this->answer_too_fast();
 		$this->assertKitError( $this->call( 'POST', self::check_route() ), 'rate_limited', 429 );
 		$view = $this->call( 'GET', self::license_route() )->get_data();
 		$this->assertSame( gmdate( DATE_ATOM, self::NOW + 11 + DAY_IN_SECONDS ), $view['paused_until'] );

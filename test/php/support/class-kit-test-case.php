@@ -25,6 +25,11 @@ abstract class Kit_Test_Case extends Test_Case {
 	const DEMO        = 'batchkeys-demo';
 
 	/**
+	 * The mock's "too fast" ERROR text, as BatchKeys documents it (U+2019 apostrophe).
+	 */
+	const TOO_FAST = "You\u{2019}re sending keys too fast. Please try again later.";
+
+	/**
 	 * Products registered by the running test, removed after it.
 	 *
 	 * @var string[]
@@ -188,6 +193,23 @@ abstract class Kit_Test_Case extends Test_Case {
 	protected function later( $seconds = 11 ) {
 		$now = \BatchKeys\Kit\Clock::now();
 		$this->set_now( $now + $seconds );
+	}
+
+	/**
+	 * BatchKeys answers "too fast" (its rate limit): to every call until the mock is reset, or to
+	 * the next $times calls.
+	 *
+	 * @param int|null $times How many calls; null for all.
+	 */
+	protected function answer_too_fast( $times = null ) {
+		$fault = array(
+			'mode'  => 'error',
+			'error' => self::TOO_FAST,
+		);
+		if ( null !== $times ) {
+			$fault['times'] = $times;
+		}
+		$this->mock->fault( $fault );
 	}
 
 	/**
