@@ -17,6 +17,8 @@ import {
 	answer,
 	atBatchKeys,
 	copiedTo,
+	expectBoundHereOnly,
+	resetAroundEachTest,
 	runCron,
 	view,
 	visit,
@@ -25,16 +27,7 @@ import {
 const FORGED = 'evil.example';
 
 test.describe( 'copies and moves: bad input and faults', () => {
-	test.beforeEach( async () => {
-		license.reset();
-		await mock.reset();
-	} );
-
-	test.afterEach( async () => {
-		siteMode( {} );
-		license.reset();
-		await mock.reset();
-	} );
+	resetAroundEachTest( () => siteMode( {} ) );
 
 	for ( const bindOn of BINDINGS ) {
 		test( `a forged Host on wp-cron.php, WP_HOME built from it, sends nothing new (binding: ${ bindOn })`, async ( {
@@ -53,10 +46,7 @@ test.describe( 'copies and moves: bad input and faults', () => {
 			const requests = await mock.requests();
 			expect( requests ).toHaveLength( 1 );
 			expect( requests[ 0 ].headers.domain ).toBe( '127.0.0.1' );
-			expect( await atBatchKeys( ONE_SEAT ) ).toEqual( {
-				domains: [ '127.0.0.1' ],
-				active: true,
-			} );
+			await expectBoundHereOnly( ONE_SEAT );
 			const after = await view( requestUtils );
 			expect( after.state ).toBe( 'active' );
 			expect( after.code ).toBe( 'valid' );
@@ -81,10 +71,7 @@ test.describe( 'copies and moves: bad input and faults', () => {
 		expect( seen.address?.status ).toBe( 'changed' );
 		expect( seen.features_enabled ).toBe( true );
 		expect( await mock.requests() ).toEqual( [] );
-		expect( await atBatchKeys( TWO_SEATS ) ).toEqual( {
-			domains: [ '127.0.0.1' ],
-			active: true,
-		} );
+		await expectBoundHereOnly( TWO_SEATS );
 	} );
 
 	test( 'a record of another blog (its install id, blog 7) is a copy: no call, the question', async ( {
@@ -104,10 +91,7 @@ test.describe( 'copies and moves: bad input and faults', () => {
 		expect( seen.address?.reason ).toBe( 'blog' );
 		expect( seen.features_enabled ).toBe( true );
 		expect( await mock.requests() ).toEqual( [] );
-		expect( await atBatchKeys( TWO_SEATS ) ).toEqual( {
-			domains: [ '127.0.0.1' ],
-			active: true,
-		} );
+		await expectBoundHereOnly( TWO_SEATS );
 	} );
 
 	test( 'BatchKeys unreachable during "the site moved here": nothing changes, the question stays', async ( {
@@ -128,10 +112,7 @@ test.describe( 'copies and moves: bad input and faults', () => {
 		const requests = await mock.requests();
 		expect( requests ).toHaveLength( 1 );
 		expect( requests[ 0 ].headers.domain ).toBe( 'example.org' );
-		expect( await atBatchKeys( TWO_SEATS ) ).toEqual( {
-			domains: [ '127.0.0.1' ],
-			active: true,
-		} );
+		await expectBoundHereOnly( TWO_SEATS );
 	} );
 
 	for ( const [ was, is ] of [

@@ -5,6 +5,7 @@
  * the mock's readings. Bad input and faults: copies-and-moves-faults.spec.ts.
  */
 import { expect, test } from '@wordpress/e2e-test-utils-playwright';
+import type { Page } from '@playwright/test';
 import { phpWords } from './support/words';
 import { DEMO, DEMO_SCREEN, KEYS, license, mock, now } from './support/site';
 import {
@@ -17,33 +18,76 @@ import {
 	answer,
 	atBatchKeys,
 	copiedTo,
+	expectBoundHereOnly,
+	resetAroundEachTest,
 	runCron,
 	siteDate,
 	view,
 } from './support/copies';
 
-test.describe( 'copies and moves', () => {
-	test.beforeEach( async () => {
-		license.reset();
-		await mock.reset();
-	} );
+/** A staging copy's address. */
+const STAGING = 'https://staging.example.com';
 
-	test.afterEach( async () => {
-		license.reset();
-		await mock.reset();
+/**
+ * Under one of the mock's readings, a key's record copied to another address.
+ *
+ * @param bindOn The mock's reading.
+ * @param key    The key.
+ * @param home   The new home URL.
+ */
+async function copiedUnder(
+	bindOn: ( typeof BINDINGS )[ number ],
+	key: string,
+	home: string
+) {
+	await mock.bindOn( bindOn );
+	await copiedTo( key, home );
+}
+
+/**
+ * As copiedUnder(), then the cron run that first sees the copy (the daily check is due).
+ *
+ * @param bindOn The mock's reading.
+ * @param key    The key.
+ * @param home   The new home URL.
+ * @return The time just before that cron run (Unix seconds).
+ */
+async function copiedAndSeen(
+	bindOn: ( typeof BINDINGS )[ number ],
+	key: string,
+	home: string
+): Promise< number > {
+	await copiedUnder( bindOn, key, home );
+	const seenFrom = now();
+	expect( await runCron() ).toEqual( {
+		[ DEMO ]: 'address_changed',
 	} );
+	return seenFrom;
+}
+
+/**
+ * Answers the notice with one of its buttons and checks the outcome's message.
+ *
+ * @param page  The page showing the notice.
+ * @param label The button's label.
+ * @param code  The kit code whose message the outcome shows.
+ */
+async function answerWith( page: Page, label: string, code: string ) {
+	await answer( page, label );
+	await expect( page.locator( ANSWER ) ).toContainText(
+		phpWords( code ).message
+	);
+}
+
+test.describe( 'copies and moves', () => {
+	resetAroundEachTest();
 
 	for ( const bindOn of BINDINGS ) {
 		test( `a copy makes zero calls; the dashboard asks, with both addresses and a date (binding: ${ bindOn })`, async ( {
 			page,
 			requestUtils,
 		} ) => {
-			await mock.bindOn( bindOn );
-			await copiedTo( TWO_SEATS, 'https://staging.example.com' );
-			// The daily check is due: the cron run is the first to see the copy.
-			expect( await runCron() ).toEqual( {
-				[ DEMO ]: 'address_changed',
-			} );
+			await copiedAndSeen( bindOn, TWO_SEATS, STAGING );
 			await page.goto( '/wp-admin/' );
 			const notice = page.locator( NOTICE );
 			await expect( notice ).toContainText( '127.0.0.1' );
@@ -64,22 +108,18 @@ test.describe( 'copies and moves', () => {
 			// A day on it is not due again; nothing runs, nothing is sent.
 			expect( await runCron() ).toBeNull();
 			expect( await mock.requests() ).toEqual( [] );
-			expect( await atBatchKeys( TWO_SEATS ) ).toEqual( {
-				domains: [ '127.0.0.1' ],
-				active: true,
-			} );
+			await expectBoundHereOnly( TWO_SEATS );
 		} );
 
 		test( `a moved site keeps its features, with a dated notice (binding: ${ bindOn })`, async ( {
 			page,
 			requestUtils,
 		} ) => {
-			await mock.bindOn( bindOn );
-			await copiedTo( ONE_SEAT, 'https://example.org' );
-			const before = now();
-			expect( await runCron() ).toEqual( {
-				[ DEMO ]: 'address_changed',
-			} );
+			const before = await copiedAndSeen(
+				bindOn,
+				ONE_SEAT,
+				'https://example.org'
+			);
 			// batchkeys_is_active() as a product's feature gate reads it on a page load.
 			expect( license.isActive() ).toBe( true );
 			const seen = await view( requestUtils );
@@ -104,25 +144,15 @@ test.describe( 'copies and moves', () => {
 				notice.getByRole( 'button', { name: 'The site moved here' } )
 			).toHaveClass( /button-primary/ );
 			expect( await mock.requests() ).toEqual( [] );
-			expect( await atBatchKeys( ONE_SEAT ) ).toEqual( {
-				domains: [ '127.0.0.1' ],
-				active: true,
-			} );
+			await expectBoundHereOnly( ONE_SEAT );
 		} );
 
 		test( `a copy for testing: no call, the question becomes a line on the license screen (binding: ${ bindOn })`, async ( {
 			page,
 		} ) => {
-			await mock.bindOn( bindOn );
-			await copiedTo( TWO_SEATS, 'https://staging.example.com' );
-			expect( await runCron() ).toEqual( {
-				[ DEMO ]: 'address_changed',
-			} );
+			await copiedAndSeen( bindOn, TWO_SEATS, STAGING );
 			await page.goto( '/wp-admin/' );
-			await answer( page, 'A copy for testing' );
-			await expect( page.locator( ANSWER ) ).toContainText(
-				phpWords( 'kept_as_copy' ).message
-			);
+			await answerWith( page, 'A copy for testing', 'kept_as_copy' );
 			await expect( page.locator( NOTICE ) ).toHaveCount( 0 );
 			await page.goto( DEMO_SCREEN );
 			await expect( page.locator( NOTICE ) ).toHaveAttribute(
@@ -132,23 +162,16 @@ test.describe( 'copies and moves', () => {
 			expect( await runCron() ).toBeNull();
 			expect( license.isActive() ).toBe( true );
 			expect( await mock.requests() ).toEqual( [] );
-			expect( await atBatchKeys( TWO_SEATS ) ).toEqual( {
-				domains: [ '127.0.0.1' ],
-				active: true,
-			} );
+			await expectBoundHereOnly( TWO_SEATS );
 		} );
 
 		test( `the site moved here: one activation call for the new domain (binding: ${ bindOn })`, async ( {
 			page,
 			requestUtils,
 		} ) => {
-			await mock.bindOn( bindOn );
-			await copiedTo( TWO_SEATS, 'https://example.org' );
+			await copiedUnder( bindOn, TWO_SEATS, 'https://example.org' );
 			await page.goto( '/wp-admin/plugins.php' );
-			await answer( page, 'The site moved here' );
-			await expect( page.locator( ANSWER ) ).toContainText(
-				phpWords( 'valid' ).message
-			);
+			await answerWith( page, 'The site moved here', 'valid' );
 			await expect( page.locator( NOTICE ) ).toHaveCount( 0 );
 			const requests = await mock.requests();
 			expect( requests ).toHaveLength( 1 );
@@ -173,8 +196,7 @@ test.describe( 'copies and moves', () => {
 			page,
 			requestUtils,
 		} ) => {
-			await mock.bindOn( bindOn );
-			await copiedTo( ONE_SEAT, 'https://example.org' );
+			await copiedUnder( bindOn, ONE_SEAT, 'https://example.org' );
 			await page.goto( '/wp-admin/' );
 			const before = await view( requestUtils );
 			await answer( page, 'The site moved here' );
@@ -191,31 +213,21 @@ test.describe( 'copies and moves', () => {
 			expect( after ).toEqual( before );
 			expect( after.strike ).toBe( false );
 			expect( license.isActive() ).toBe( true );
-			expect( await atBatchKeys( ONE_SEAT ) ).toEqual( {
-				domains: [ '127.0.0.1' ],
-				active: true,
-			} );
+			await expectBoundHereOnly( ONE_SEAT );
 		} );
 
 		test( `a different site: the copied key is removed here, no call (binding: ${ bindOn })`, async ( {
 			page,
 		} ) => {
-			await mock.bindOn( bindOn );
-			await copiedTo( TWO_SEATS, 'https://other.example.net' );
+			await copiedUnder( bindOn, TWO_SEATS, 'https://other.example.net' );
 			await page.goto( '/wp-admin/' );
-			await answer( page, 'A different site' );
-			await expect( page.locator( ANSWER ) ).toContainText(
-				phpWords( 'deactivated' ).message
-			);
+			await answerWith( page, 'A different site', 'deactivated' );
 			await page.goto( DEMO_SCREEN );
 			await expect( page.locator( NOTICE ) ).toHaveCount( 0 );
 			expect( license.isActive() ).toBe( false );
 			expect( await mock.requests() ).toEqual( [] );
 			// The production site's key: still on, still bound.
-			expect( await atBatchKeys( TWO_SEATS ) ).toEqual( {
-				domains: [ '127.0.0.1' ],
-				active: true,
-			} );
+			await expectBoundHereOnly( TWO_SEATS );
 		} );
 
 		test( `a key the vendor switched off stays off when pasted (binding: ${ bindOn })`, async ( {
@@ -246,7 +258,7 @@ test.describe( 'copies and moves', () => {
 	test( 'a first activation on a staging-looking address asks first', async ( {
 		page,
 	} ) => {
-		license.home( 'https://staging.example.com' );
+		license.home( STAGING );
 		await page.goto( DEMO_SCREEN );
 		await page
 			.getByRole( 'textbox', { name: 'License key' } )

@@ -5,7 +5,7 @@
  * (playwright.config.ts picks test/e2e/network for one).
  */
 import { test, expect } from '@wordpress/e2e-test-utils-playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -69,6 +69,50 @@ async function nonce( request: APIRequestContext, base: string ) {
 	return ( await answer.text() ).trim();
 }
 
+/**
+ * A subsite administrator (not a super admin) of one subsite, logged in in a browser context
+ * of its own: without the super admin's stored login.
+ *
+ * @param browser The browser.
+ * @param subsite The subsite.
+ */
+async function asSiteAdmin(
+	browser: Browser,
+	subsite: NetworkSite[ 'subsites' ][ number ]
+) {
+	state(
+		'site-admin',
+		String( subsite.blog_id ),
+		'siteadmin',
+		'site-password'
+	);
+	const context = await browser.newContext( { storageState: undefined } );
+	const admin = await context.newPage();
+	await admin.goto( `${ subsite.url }wp-login.php` );
+	await admin.locator( '#user_login' ).fill( 'siteadmin' );
+	await admin.locator( '#user_pass' ).fill( 'site-password' );
+	await admin.locator( '#wp-submit' ).click();
+	await admin.waitForURL( /wp-admin/ );
+	return { context, admin };
+}
+
+/**
+ * WP-Cron requested on the main site and every subsite, twice over: a check that the first
+ * round left due would show as another call.
+ *
+ * @param request The request context.
+ */
+async function cronEverywhereTwice( request: APIRequestContext ) {
+	const crons = [ site.url + '/', ...network.subsites.map( ( s ) => s.url ) ];
+	for ( let round = 0; round < 2; round++ ) {
+		for ( const base of crons ) {
+			expect(
+				( await request.get( `${ base }wp-cron.php` ) ).status()
+			).toBe( 200 );
+		}
+	}
+}
+
 test.beforeEach( async () => {
 	await mock.reset();
 	state( 'reset' );
@@ -105,20 +149,7 @@ test( 'a subsite administrator sees the network key read-only and cannot change 
 } ) => {
 	await activateForNetwork( page );
 	const subsite = network.subsites[ 1 ];
-	state(
-		'site-admin',
-		String( subsite.blog_id ),
-		'siteadmin',
-		'site-password'
-	);
-
-	const context = await browser.newContext( { storageState: undefined } );
-	const admin = await context.newPage();
-	await admin.goto( `${ subsite.url }wp-login.php` );
-	await admin.locator( '#user_login' ).fill( 'siteadmin' );
-	await admin.locator( '#user_pass' ).fill( 'site-password' );
-	await admin.locator( '#wp-submit' ).click();
-	await admin.waitForURL( /wp-admin/ );
+	const { context, admin } = await asSiteAdmin( browser, subsite );
 
 	await admin.goto(
 		`${ subsite.url }wp-admin/options-general.php?${ SCREEN }`
@@ -175,14 +206,7 @@ test( 'one check a day for the network, run from the main site', async ( {
 	await activateForNetwork( page );
 	expect( JSON.parse( state( 'events' ) ) ).toEqual( [ 1 ] );
 	state( 'due' );
-	const crons = [ site.url + '/', ...network.subsites.map( ( s ) => s.url ) ];
-	for ( let round = 0; round < 2; round++ ) {
-		for ( const base of crons ) {
-			expect(
-				( await request.get( `${ base }wp-cron.php` ) ).status()
-			).toBe( 200 );
-		}
-	}
+	await cronEverywhereTwice( request );
 	const calls = await mock.requests();
 	expect( calls ).toHaveLength( 2 ); // The activation, then the network's one check.
 	expect( calls[ 1 ].headers.domain ).toBe( '127.0.0.1' );
@@ -257,31 +281,12 @@ test( 'a copied network makes zero calls; Network Admin asks and answers, a subs
 	const notice = `.batchkeys-address[data-batchkeys-product="${ DEMO }"]`;
 
 	// WP-Cron on every site, twice, and the admin pages: nothing is sent.
-	const crons = [ site.url + '/', ...network.subsites.map( ( s ) => s.url ) ];
-	for ( let round = 0; round < 2; round++ ) {
-		for ( const base of crons ) {
-			expect(
-				( await request.get( `${ base }wp-cron.php` ) ).status()
-			).toBe( 200 );
-		}
-	}
+	await cronEverywhereTwice( request );
 	expect( await mock.requests() ).toHaveLength( 0 );
 
 	// A subsite administrator: the note, both addresses, no answers.
 	const subsite = network.subsites[ 0 ];
-	state(
-		'site-admin',
-		String( subsite.blog_id ),
-		'siteadmin',
-		'site-password'
-	);
-	const context = await browser.newContext( { storageState: undefined } );
-	const admin = await context.newPage();
-	await admin.goto( `${ subsite.url }wp-login.php` );
-	await admin.locator( '#user_login' ).fill( 'siteadmin' );
-	await admin.locator( '#user_pass' ).fill( 'site-password' );
-	await admin.locator( '#wp-submit' ).click();
-	await admin.waitForURL( /wp-admin/ );
+	const { context, admin } = await asSiteAdmin( browser, subsite );
 	await admin.goto( `${ subsite.url }wp-admin/` );
 	await expect( admin.locator( notice ) ).toContainText( old );
 	await expect( admin.locator( notice ) ).toContainText(

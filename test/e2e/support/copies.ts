@@ -1,10 +1,11 @@
 /**
- * What the copies-and-moves specs share: a record activated at 127.0.0.1 whose database is then
- * seen at another address, WP-Cron run as a visitor's request would run it (with the Host header
- * the spec chooses), the notice's answers, and the license view as REST answers it.
+ * What the copies-and-moves specs share: a clean slate around each test, a record activated at
+ * 127.0.0.1 whose database is then seen at another address, WP-Cron run as a visitor's request
+ * would run it (with the Host header the spec chooses), the notice's answers, the mock's binding
+ * of a key, and the license view as REST answers it.
  */
 import { request as httpRequest } from 'node:http';
-import { expect } from '@wordpress/e2e-test-utils-playwright';
+import { expect, test } from '@wordpress/e2e-test-utils-playwright';
 import type { Page } from '@playwright/test';
 import { DEMO, LICENSE_ROUTE, license, mock, now, site } from './site';
 
@@ -14,6 +15,25 @@ export const DEACTIVATED = 'DEMO005-INACTIV-AAAAAAA-BBBBBBB-CCCCCCC';
 export const NOTICE = `.batchkeys-address[data-batchkeys-product="${ DEMO }"]`;
 export const ANSWER = `.batchkeys-address-answer[data-batchkeys-product="${ DEMO }"]`;
 export const BINDINGS = [ 'valid', 'active' ] as const;
+
+/**
+ * Each test of the describe block starts and ends with no license record and the mock as seeded,
+ * so that no test sees another's copy.
+ *
+ * @param undo What else the spec changes, undone after each test before the reset.
+ */
+export function resetAroundEachTest( undo: () => void = () => {} ) {
+	test.beforeEach( async () => {
+		license.reset();
+		await mock.reset();
+	} );
+
+	test.afterEach( async () => {
+		undo();
+		license.reset();
+		await mock.reset();
+	} );
+}
 
 /** The parts of the license view (docs/architecture.md) these specs read. */
 export interface View {
@@ -161,6 +181,19 @@ export async function atBatchKeys(
 ): Promise< { domains: unknown; active: unknown } > {
 	const found = ( await mock.keys() ).find( ( k ) => k.key === key );
 	return { domains: found?.domains, active: found?.active };
+}
+
+/**
+ * Checks that the mock still binds the key to this site's domain only, and keeps it on: what no
+ * copy or move may cost the production site.
+ *
+ * @param key The key.
+ */
+export async function expectBoundHereOnly( key: string ) {
+	expect( await atBatchKeys( key ) ).toEqual( {
+		domains: [ '127.0.0.1' ],
+		active: true,
+	} );
 }
 
 const MONTHS = [

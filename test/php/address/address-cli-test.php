@@ -10,8 +10,10 @@
 namespace BatchKeys\Tests\Address;
 
 use BatchKeys\Tests\Kit_Test_Case;
+use BatchKeys\Tests\WP_CLI_Runner;
 
 require_once dirname( __DIR__ ) . '/support/class-kit-test-case.php';
+require_once dirname( __DIR__ ) . '/support/class-wp-cli-runner.php';
 
 /** Scripted answers. */
 final class Address_Cli_Test extends Kit_Test_Case {
@@ -40,36 +42,12 @@ final class Address_Cli_Test extends Kit_Test_Case {
 	 * @return array{status: int, stdout: string, stderr: string}
 	 */
 	private static function wp( array $args, $answer = '', $now = self::T0 ) {
-		$root = dirname( __DIR__, 3 );
-		$env  = getenv();
-		unset( $env['WP_TEST_DB'] );
-		$env['BATCHKEYS_TEST_NOW']                = (string) $now;
-		$env['BATCHKEYS_TEST_ADDRESS_RESOLUTION'] = $answer;
-		$command                                  = array_merge(
-			array( PHP_BINARY, $root . '/vendor/wp-cli/wp-cli/php/boot-fs.php', '--path=' . BATCHKEYS_TEST_SITE['abspath'], '--require=' . __DIR__ . '/fixtures/address-site.php', '--allow-root' ),
-			$args
-		);
-		$process                                  = proc_open(
-			$command,
+		return WP_CLI_Runner::run(
+			WP_CLI_Runner::wp( __DIR__ . '/fixtures/address-site.php', $args ),
 			array(
-				1 => array( 'pipe', 'w' ),
-				2 => array(
-					'pipe',
-					'w',
-				),
-			),
-			$pipes,
-			$root,
-			$env
-		);
-		$stdout                                   = (string) stream_get_contents( $pipes[1] );
-		$stderr                                   = (string) stream_get_contents( $pipes[2] );
-		fclose( $pipes[1] );
-		fclose( $pipes[2] );
-		return array(
-			'status' => proc_close( $process ),
-			'stdout' => $stdout,
-			'stderr' => $stderr,
+				'BATCHKEYS_TEST_NOW'                => (string) $now,
+				'BATCHKEYS_TEST_ADDRESS_RESOLUTION' => $answer,
+			)
 		);
 	}
 

@@ -13,8 +13,10 @@
 namespace BatchKeys\Tests\Cli;
 
 use BatchKeys\Tests\Cron\Cron_Test_Case;
+use BatchKeys\Tests\WP_CLI_Runner;
 
 require_once dirname( __DIR__ ) . '/cron/class-cron-test-case.php';
+require_once dirname( __DIR__ ) . '/support/class-wp-cli-runner.php';
 
 /** WP-CLI commands for each state and format. */
 final class Commands_Test extends Cron_Test_Case {
@@ -86,58 +88,23 @@ final class Commands_Test extends Cron_Test_Case {
 	 * @return array{0: resource, 1: array<int, resource>}
 	 */
 	private static function start_wp( array $args, $now = null, $stdin = null ) {
-		$root = dirname( __DIR__, 3 );
-		$env  = getenv();
-		unset( $env['WP_TEST_DB'] );
-		$env['BATCHKEYS_TEST_NOW'] = (string) ( null === $now ? self::T0 : $now );
-		$command                   = array_merge(
-			array(
-				PHP_BINARY,
-				$root . '/vendor/wp-cli/wp-cli/php/boot-fs.php',
-				'--path=' . BATCHKEYS_TEST_SITE['abspath'],
-				'--require=' . __DIR__ . '/fixtures/cli-site.php',
-				'--allow-root',
-			),
-			$args
+		return WP_CLI_Runner::start(
+			WP_CLI_Runner::wp( __DIR__ . '/fixtures/cli-site.php', $args ),
+			array( 'BATCHKEYS_TEST_NOW' => (string) ( null === $now ? self::T0 : $now ) ),
+			$stdin
 		);
-		$process                   = proc_open(
-			$command,
-			array(
-				0 => array( 'pipe', 'r' ),
-				1 => array( 'pipe', 'w' ),
-				2 => array( 'pipe', 'w' ),
-			),
-			$pipes,
-			$root,
-			$env
-		);
-		if ( ! is_resource( $process ) ) {
-			throw new \RuntimeException( 'could not start WP-CLI' );
-		}
-		fwrite( $pipes[0], (string) $stdin );
-		fclose( $pipes[0] );
-		return array( $process, $pipes );
 	}
 
 	/**
-	 * Waits for a started `wp` and collects what it printed.
+	 * Waits for a started `wp` and collects what it printed, its JSON decoded.
 	 *
 	 * @param array{0: resource, 1: array<int, resource>} $started What start_wp() returned.
 	 * @return array{status: int, stdout: string, stderr: string, json: mixed}
 	 */
 	private static function finish_wp( array $started ) {
-		list( $process, $pipes ) = $started;
-		$stdout                  = (string) stream_get_contents( $pipes[1] );
-		$stderr                  = (string) stream_get_contents( $pipes[2] );
-		fclose( $pipes[1] );
-		fclose( $pipes[2] );
-		$status = proc_close( $process );
-		return array(
-			'status' => $status,
-			'stdout' => $stdout,
-			'stderr' => $stderr,
-			'json'   => json_decode( trim( $stdout ), true ),
-		);
+		$out         = WP_CLI_Runner::finish( $started );
+		$out['json'] = json_decode( trim( $out['stdout'] ), true );
+		return $out;
 	}
 
 	/**

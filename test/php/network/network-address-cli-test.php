@@ -11,8 +11,10 @@
 namespace BatchKeys\Tests\Network;
 
 use BatchKeys\Tests\Kit_Test_Case;
+use BatchKeys\Tests\WP_CLI_Runner;
 
 require_once dirname( __DIR__ ) . '/support/class-kit-test-case.php';
+require_once dirname( __DIR__ ) . '/support/class-wp-cli-runner.php';
 
 /**
  * Scripted answers for a network license.
@@ -56,29 +58,12 @@ final class Network_Address_Cli_Test extends Kit_Test_Case {
 	 * @return array{status: int, stdout: string, stderr: string}
 	 */
 	private static function command( array $command, $answer = '' ) {
-		$env = getenv();
-		unset( $env['WP_TEST_DB'] );
-		$env['BATCHKEYS_TEST_ADDRESS_RESOLUTION'] = $answer;
-		$env['BATCHKEYS_TEST_NOW']                = '';
-		$pipes                                    = array();
-		$process                                  = proc_open(
+		return WP_CLI_Runner::run(
 			$command,
 			array(
-				1 => array( 'pipe', 'w' ),
-				2 => array( 'pipe', 'w' ),
-			),
-			$pipes,
-			dirname( __DIR__, 3 ),
-			$env
-		);
-		$stdout                                   = (string) stream_get_contents( $pipes[1] );
-		$stderr                                   = (string) stream_get_contents( $pipes[2] );
-		fclose( $pipes[1] );
-		fclose( $pipes[2] );
-		return array(
-			'status' => proc_close( $process ),
-			'stdout' => $stdout,
-			'stderr' => $stderr,
+				'BATCHKEYS_TEST_ADDRESS_RESOLUTION' => $answer,
+				'BATCHKEYS_TEST_NOW'                => '',
+			)
 		);
 	}
 
@@ -103,8 +88,7 @@ final class Network_Address_Cli_Test extends Kit_Test_Case {
 	 * @return array{status: int, stdout: string, stderr: string}
 	 */
 	private static function wp( array $args, $answer = '' ) {
-		$root = dirname( __DIR__, 3 );
-		return self::command( array_merge( array( PHP_BINARY, $root . '/vendor/wp-cli/wp-cli/php/boot-fs.php', '--path=' . BATCHKEYS_TEST_SITE['abspath'], '--require=' . dirname( __DIR__ ) . '/address/fixtures/address-site.php', '--allow-root' ), $args ), $answer );
+		return self::command( WP_CLI_Runner::wp( dirname( __DIR__ ) . '/address/fixtures/address-site.php', $args ), $answer );
 	}
 
 	/**

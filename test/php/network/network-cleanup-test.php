@@ -9,6 +9,8 @@
 
 namespace BatchKeys\Tests\Network;
 
+use BatchKeys\Kit\Product\Product;
+
 require_once __DIR__ . '/class-network-test-case.php';
 
 /**
@@ -39,14 +41,14 @@ final class Network_Cleanup_Test extends Network_Test_Case {
 	}
 
 	/**
-	 * Uninstalling a per-site product removes the event of the sites whose only key was its
-	 * (without switching to them), keeps the event of a site with another product's key, and the
-	 * main site's while a network license is stored; uninstalling that network product then
-	 * removes the main site's.
+	 * The leaving product's key on two subsites, and on the second a key of a product that stays,
+	 * so that one site needs the event only for the leaving product and the other still needs it.
+	 *
+	 * @param Product $going The product that leaves.
+	 * @return array{0: int, 1: int, 2: Product} The site with its key only, the site with both
+	 *                                            keys, and the product that stays.
 	 */
-	public function test_uninstall_leaves_no_event_where_the_product_was_the_only_key() {
-		require_once $this->kit()->path() . '/uninstall.php';
-		$going               = $this->site_product( 'net-going' );
+	private function keys_on_two_sites( Product $going ) {
 		$staying             = $this->site_product( 'net-staying' );
 		list( $only, $both ) = self::subsites();
 		switch_to_blog( $only );
@@ -56,6 +58,19 @@ final class Network_Cleanup_Test extends Network_Test_Case {
 		$this->activate_key( $going, self::GOOD );
 		$this->activate_key( $staying, self::GOOD2 );
 		restore_current_blog();
+		return array( $only, $both, $staying );
+	}
+
+	/**
+	 * Uninstalling a per-site product removes the event of the sites whose only key was its
+	 * (without switching to them), keeps the event of a site with another product's key, and the
+	 * main site's while a network license is stored; uninstalling that network product then
+	 * removes the main site's.
+	 */
+	public function test_uninstall_leaves_no_event_where_the_product_was_the_only_key() {
+		require_once $this->kit()->path() . '/uninstall.php';
+		$going                         = $this->site_product( 'net-going' );
+		list( $only, $both, $staying ) = $this->keys_on_two_sites( $going );
 		$this->activate_key( $this->product(), self::GOOD );
 		foreach ( array( $only, $both, get_main_site_id() ) as $blog_id ) {
 			$this->assertTrue( $this->has_event( $blog_id ), "site $blog_id has the event" );
@@ -94,16 +109,8 @@ final class Network_Cleanup_Test extends Network_Test_Case {
 				'file'    => WP_PLUGIN_DIR . '/acme-leaving/acme-leaving.php',
 			)
 		);
-		$staying             = $this->site_product( 'net-staying' );
-		list( $only, $both ) = self::subsites();
-		switch_to_blog( $only );
-		$this->activate_key( $going, self::GOOD );
-		restore_current_blog();
-		switch_to_blog( $both );
-		$this->activate_key( $going, self::GOOD );
-		$this->activate_key( $staying, self::GOOD2 );
-		restore_current_blog();
-		$calls = count( $this->api_requests() );
+		list( $only, $both ) = $this->keys_on_two_sites( $going );
+		$calls               = count( $this->api_requests() );
 
 		$switched = self::switches_during(
 			static function () {
