@@ -211,9 +211,7 @@ export async function measureNetwork(
 			}
 			const plain = await request(
 				`${ site.url }/wp-admin/network/settings.php`,
-				{
-					jar,
-				}
+				{ jar }
 			);
 			if ( plain.status !== 200 ) {
 				throw new Error(
@@ -239,17 +237,17 @@ export async function measureNetwork(
 		const uninstall = runs.runs[ 0 ];
 		const product = uninstall.product as Record< string, number >;
 		const all = uninstall.all as Record< string, number >;
-		const each = ( pick: ( out: Record< string, Json > ) => Json ) =>
+		const each = ( pick: ( out: Record< string, Json > ) => number ) =>
 			runs.runs.map( pick );
 		const left = Math.max(
 			...each(
 				( out ) => Number( out.rows_left ) + Number( out.events_left )
-			).map( Number )
+			)
 		);
 		const peakMb = Math.max(
-			...each(
-				( out ) => ( out.product as Record< string, number > ).peak_mb
-			).map( Number )
+			...each( ( out ) =>
+				Number( ( out.product as Record< string, number > ).peak_mb )
+			)
 		);
 		const msList = ( values: number[] ) =>
 			values.map( ( ms ) => Math.round( ms ) ).join( ', ' );
@@ -285,7 +283,7 @@ export async function measureNetwork(
 					left === 0 ? runs.medianMs : null,
 					'ms',
 					BUDGETS.networkUninstallMs,
-					`runs ${ msList( runs.productMs ) } ms; ${ Math.round( runs.interval.coverage * 1000 ) / 10 }% interval of the median ${ Math.round( runs.interval.low ) } to ${ Math.round( runs.interval.high ) } ms; first run: CPU ${ product.cpu_ms } ms, ${ product.queries } queries, ${ product.switches } site switches, ${ product.calls } API calls; then uninstall_all ${ msList( each( ( out ) => ( out.all as Record< string, number > ).seconds * 1000 ).map( Number ) ) } ms (CPU ${ all.cpu_ms } ms, ${ all.queries } queries, ${ all.switches } switches); rows and events left after any run: ${ left }`
+					`runs ${ msList( runs.productMs ) } ms; ${ Math.round( runs.interval.coverage * 1000 ) / 10 }% interval of the median ${ Math.round( runs.interval.low ) } to ${ Math.round( runs.interval.high ) } ms; first run: CPU ${ product.cpu_ms } ms, ${ product.queries } queries, ${ product.switches } site switches, ${ product.calls } API calls; then uninstall_all ${ msList( each( ( out ) => Number( ( out.all as Record< string, number > ).seconds ) * 1000 ) ) } ms (CPU ${ all.cpu_ms } ms, ${ all.queries } queries, ${ all.switches } switches); rows and events left after any run: ${ left }`
 				),
 				makeCheck(
 					'uninstall peak memory (the whole PHP process), highest run',

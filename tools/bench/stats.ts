@@ -12,15 +12,24 @@ export interface Summary {
 }
 
 /**
+ * The finite values of a series in ascending order (a new array: the input keeps its order).
+ *
+ * @param values Numbers (any order).
+ */
+function finiteSorted( values: readonly number[] ): number[] {
+	return values
+		.filter( ( value ) => Number.isFinite( value ) )
+		.sort( ( a, b ) => a - b );
+}
+
+/**
  * The q-quantile (0..1) by linear interpolation between closest ranks; NaN for no values.
  *
  * @param values Numbers (any order).
  * @param q      0 for the minimum, 0.5 for the median, 1 for the maximum.
  */
 export function quantile( values: readonly number[], q: number ): number {
-	const sorted = values
-		.filter( ( value ) => Number.isFinite( value ) )
-		.sort( ( a, b ) => a - b );
+	const sorted = finiteSorted( values );
 	if ( sorted.length === 0 ) {
 		return NaN;
 	}
@@ -152,9 +161,7 @@ export function medianInterval( values: readonly number[] ): {
 	high: number;
 	coverage: number;
 } {
-	const sorted = values
-		.filter( ( value ) => Number.isFinite( value ) )
-		.sort( ( a, b ) => a - b );
+	const sorted = finiteSorted( values );
 	const n = sorted.length;
 	if ( n === 0 ) {
 		return { low: NaN, high: NaN, coverage: NaN };

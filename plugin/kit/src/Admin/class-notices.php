@@ -112,7 +112,7 @@ final class Notices {
 			return array(
 				'key'     => 'grace:' . (string) $view['last_success'],
 				'kind'    => 'notice-warning',
-				'message' => self::cause( $product, $record ) . ' ' . sprintf(
+				'message' => self::cause( $product, $record, $words ) . ' ' . sprintf(
 					/* translators: %s: date the features switch off. */
 					__( 'Its premium features stay on until %s; the check is retried automatically.', 'batchkeys' ),
 					self::date( $record->grace_until )
@@ -159,14 +159,15 @@ final class Notices {
 	 *
 	 * @param Product                       $product Product.
 	 * @param \BatchKeys\Kit\License\Record $record  Stored record.
+	 * @param array<string, string>         $words   The sentences of the product's scope (Network_Words::words()).
 	 * @return string
 	 */
-	private function cause( Product $product, $record ) {
+	private function cause( Product $product, $record, array $words ) {
 		$since = self::date( $record->last_success );
 		if ( 'rate_limited' === $record->code ) {
 			$until = $this->kit->licenses()->store()->rate_limited_until();
 			return sprintf(
-				Network_Words::words( $product->is_network_scope() ? 'network' : 'site' )['paused_since'],
+				$words['paused_since'],
 				$product->name,
 				$since,
 				self::date( $until > 0 ? $until : null )
